@@ -1,0 +1,138 @@
+/**
+ * What an absence costs: the seed's question, "what does an 8-month absence
+ * cost us, and when will we feel it?"
+ *
+ * @module
+ */
+import { compare, type Comparison } from './compare.js';
+import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
+import { ParameterError } from './errors.js';
+import { equivalentMonths } from './equivalent-months.js';
+import type { ParameterInput } from './parameters.js';
+import { schedule, Schedule } from './schedule.js';
+import { simulate, type Simulation } from './simulate.js';
+import { knownKeys, plainObject } from './validate.js';
+
+/** Options of {@link absenceCost}. */
+export interface AbsenceCostOptions {
+  /** How long the account was active before the absence, e.g. `'18 months'`. Must be > 0. */
+  readonly activeFor: Duration;
+  /** How long the absence lasts, e.g. `'8 months'`: no posts and no events. Must be > 0. */
+  readonly absentFor: Duration;
+  /** What the account does when active (before and after the absence). @defaultValue `schedule.reference()` */
+  readonly activity?: Schedule;
+  /** Parameters to change from the defaults. @defaultValue `{}` */
+  readonly parameters?: ParameterInput;
+  /** How long to follow the account after the absence ends. @defaultValue `'3 years'` */
+  readonly followFor?: Duration;
+  /** Time from the platform's launch to the account's day 0. @defaultValue 0 */
+  readonly start?: Duration;
+  /** The time step. @defaultValue `'1 day'` */
+  readonly step?: Duration;
+}
+
+/** The result of {@link absenceCost}. */
+export interface AbsenceCost {
+  /** The day the absence began and the day it ended (account days). */
+  readonly absence: { readonly from: number; readonly to: number };
+  /** Equity when the absence began. */
+  readonly equityBefore: number;
+  /** Equity when it ended. */
+  readonly equityAfter: number;
+  /** Share of equity lost over the absence: 1 − after / before. */
+  readonly fractionLost: number;
+  /** {@link equivalentMonths} of the equity before the absence. */
+  readonly monthsBefore: number;
+  /** {@link equivalentMonths} of the equity after it. */
+  readonly monthsAfter: number;
+  /** How far equity trails the never-absent twin when the absence ends, as a share of the twin's. */
+  readonly equityGapAtReturn: number;
+  /** How far interest trails the twin when the absence ends, as a share of the twin's. */
+  readonly interestGapAtReturn: number;
+  /** Interest's shortfall against the twin, `(twin − account) / twin`, at each of `days`. */
+  readonly interestGap: Float64Array;
+  /** The grid's days. */
+  readonly days: Float64Array;
+  /** When interest trails the twin most: the shortfall, its day, and months after the absence began. */
+  readonly interestGapPeak: {
+    readonly gap: number;
+    readonly day: number;
+    readonly monthsAfterAbsenceBegan: number;
+  };
+  /** The account's run (with the absence). */
+  readonly simulation: Simulation;
+  /** The never-absent twin's run. */
+  readonly twin: Simulation;
+  /** The full comparison of the two runs. */
+  readonly comparison: Comparison;
+}
+
+/**
+ * Simulate an account that is active, goes quiet (no posts, no events), then
+ * resumes — next to a twin that never stopped — and report what the absence
+ * cost: equity lost, in equivalent months, and when the interest (inbound
+ * clients) feels it.
+ *
+ * @throws {@link ParameterError} or {@link DurationError} for invalid options.
+ * @example
+ * ```ts
+ * import { absenceCost } from 'relationship-equity';
+ * const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months' });
+ * cost.fractionLost; // ≈ 0.30
+ * cost.monthsBefore; // ≈ 18
+ * cost.monthsAfter; // ≈ 11
+ * cost.interestGapAtReturn; // ≈ 0.12, while equity trails by ≈ 0.45
+ * cost.interestGapPeak.monthsAfterAbsenceBegan; // ≈ 20
+ * ```
+ */
+export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['activeFor', 'absentFor', 'activity', 'parameters', 'followFor', 'start', 'step']);
+  const activeFor = toDays(o.activeFor as Duration, 'activeFor');
+  const absentFor = toDays(o.absentFor as Duration, 'absentFor');
+  if (!(activeFor > 0)) throw new ParameterError('activeFor', o.activeFor, 'a duration > 0');
+  if (!(absentFor > 0)) throw new ParameterError('absentFor', o.absentFor, 'a duration > 0');
+  const followFor = toDays((o.followFor as Duration | undefined) ?? '3 years', 'followFor');
+  const activity = o.activity ?? schedule.reference();
+  if (!(activity instanceof Schedule)) {
+    throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
+  }
+  const parameters = (o.parameters as ParameterInput | undefined) ?? {};
+  const common = {
+    horizon: activeFor + absentFor + followFor,
+    parameters,
+    ...(o.start === undefined ? {} : { start: o.start as Duration }),
+    ...(o.step === undefined ? {} : { step: o.step as Duration }),
+  };
+  const simulation = simulate({ ...common, activity: activity.pause({ from: activeFor, for: absentFor }) });
+  const twin = simulate({ ...common, activity });
+  const comparison = compare(simulation, twin);
+  const end = activeFor + absentFor;
+  const before = simulation.at(activeFor);
+  const after = simulation.at(end);
+  const twinAfter = twin.at(end);
+  const shortfall = (a: number, b: number): number => (b === 0 ? 0 : 1 - a / b);
+  const peak = comparison.summary.interest;
+  const months = (equity: number): number =>
+    equivalentMonths(equity, { activity, parameters, ...(o.step === undefined ? {} : { step: o.step as Duration }) });
+  return {
+    absence: { from: activeFor, to: end },
+    equityBefore: before.equity,
+    equityAfter: after.equity,
+    fractionLost: shortfall(after.equity, before.equity),
+    monthsBefore: months(before.equity),
+    monthsAfter: months(after.equity),
+    equityGapAtReturn: shortfall(after.equity, twinAfter.equity),
+    interestGapAtReturn: shortfall(after.interest, twinAfter.interest),
+    interestGap: comparison.interest.gap,
+    days: comparison.days,
+    interestGapPeak: {
+      gap: peak.largestGap,
+      day: peak.dayOfLargestGap,
+      monthsAfterAbsenceBegan: (peak.dayOfLargestGap - activeFor) / DAYS_PER_MONTH,
+    },
+    simulation,
+    twin,
+    comparison,
+  };
+}

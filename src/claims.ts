@@ -1,0 +1,287 @@
+/**
+ * The claims table of the seed (`docs/model.md`): each row a scenario and a
+ * band the model must meet. {@link checkClaims} measures them all, so anyone
+ * who changes the parameters can see whether the model still tells the seed's
+ * story.
+ *
+ * @module
+ */
+import { absenceCost } from './absence-cost.js';
+import { DAYS_PER_MONTH, toDays } from './duration.js';
+import { ParameterError } from './errors.js';
+import { resolveParameters, type ParameterInput } from './parameters.js';
+import { schedule } from './schedule.js';
+import { simulate } from './simulate.js';
+
+/** The ids of the claims this version measures. */
+export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C11'] as const;
+/** The id of one claim. */
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
+/** One measured row of the claims table. */
+export interface ClaimResult {
+  /** The row's id, e.g. `'C1'`. */
+  readonly id: ClaimId;
+  /** What the seed says, in its own words. */
+  readonly seedSays: string;
+  /** What must hold, in words. */
+  readonly requirement: string;
+  /** The headline measured value. */
+  readonly value: number;
+  /** The band `[low, high]` the value must lie in, or `null` where the requirement is not a band. */
+  readonly band: readonly [number, number] | null;
+  /** Whether the requirement holds. */
+  readonly holds: boolean;
+  /** Further measured values behind the verdict. */
+  readonly details: Readonly<Record<string, number | boolean>>;
+}
+
+/** Options of {@link checkClaims} and {@link measureClaim}. */
+export interface ClaimOptions {
+  /** Parameters to change from the defaults. @defaultValue `{}` */
+  readonly parameters?: ParameterInput;
+}
+
+const ACTIVE = toDays('18 months');
+const ABSENT = toDays('8 months');
+const END = ACTIVE + ABSENT;
+
+const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
+
+type Measure = (parameters: ParameterInput) => Omit<ClaimResult, 'id'>;
+
+const seedAbsence = (parameters: ParameterInput) =>
+  absenceCost({ activeFor: ACTIVE, absentFor: ABSENT, parameters, followFor: '3 years' });
+
+const MEASURES: Record<ClaimId, Measure> = {
+  C1(parameters) {
+    const cost = seedAbsence(parameters);
+    const value = cost.equityAfter / cost.equityBefore;
+    const band = [0.65, 0.75] as const;
+    return {
+      seedSays: 'lost 30%',
+      requirement: 'equity at the end of an 8-month absence after 18 months is 0.70 ± 0.05 of equity before it',
+      value,
+      band,
+      holds: within(value, band),
+      details: { equityBefore: cost.equityBefore, equityAfter: cost.equityAfter },
+    };
+  },
+  C2(parameters) {
+    const cost = seedAbsence(parameters);
+    const band = [9, 13] as const;
+    return {
+      seedSays: '1.5 years … discounted, maybe down to a year',
+      requirement: 'equity after the absence equals 9–13 equivalent months',
+      value: cost.monthsAfter,
+      band,
+      holds: within(cost.monthsAfter, band),
+      details: { monthsBefore: cost.monthsBefore },
+    };
+  },
+  C3(parameters) {
+    const cost = seedAbsence(parameters);
+    const ratio = cost.interestGapAtReturn / cost.equityGapAtReturn;
+    const value = cost.interestGapPeak.monthsAfterAbsenceBegan;
+    const band = [12, 24] as const;
+    return {
+      seedSays: 'drop of interest does not happen immediately … 1–2 years',
+      requirement:
+        'at the end of the absence the interest gap to a never-absent twin is under a third of the equity gap; the interest gap peaks 12–24 months after the absence began',
+      value,
+      band,
+      holds: ratio < 1 / 3 && within(value, band),
+      details: {
+        interestGapAtReturn: cost.interestGapAtReturn,
+        equityGapAtReturn: cost.equityGapAtReturn,
+        gapRatio: ratio,
+        peakGap: cost.interestGapPeak.gap,
+      },
+    };
+  },
+  C4(parameters) {
+    const activeFor = toDays('2 years');
+    const late = toDays('2 years');
+    const ratioFor = (earlyBonus: number): number => {
+      const p = { ...parameters, earlyBonus };
+      const early = simulate({ horizon: activeFor, parameters: p, start: 0 });
+      const later = simulate({ horizon: activeFor, parameters: p, start: late });
+      return early.final.equity / later.final.equity;
+    };
+    const beta = resolveParameters(parameters).earlyBonus;
+    const ratios = [0.5 * beta, beta, 2 * beta].map(ratioFor);
+    const [lower, value, higher] = ratios as [number, number, number];
+    return {
+      seedSays: 'accounts created earlier were generally ahead … higher risk',
+      requirement:
+        'of two accounts with the same schedule and active days, the one that starts at launch ends with more equity than one starting 2 years later, and the ratio grows with β',
+      value,
+      band: null,
+      holds: value > 1 && lower < value && value < higher,
+      details: { ratioAtHalfBeta: lower, ratioAtDoubleBeta: higher },
+    };
+  },
+  C5(parameters) {
+    const ours = simulate({
+      horizon: END,
+      parameters,
+      activity: schedule.reference().pause({ from: ACTIVE, for: ABSENT }),
+    }).at(Math.floor(END)).equity;
+    // Newcomers start on each whole day of the absence and are compared on its last whole day.
+    const last = Math.floor(END);
+    let best = 0;
+    let bestStart = ACTIVE;
+    for (let start = Math.ceil(ACTIVE); start < last; start++) {
+      const newcomer = simulate({ horizon: last - start, parameters, start }).final.equity;
+      if (newcomer > best) {
+        best = newcomer;
+        bestStart = start;
+      }
+    }
+    const value = best / ours;
+    return {
+      seedSays: 'still ahead of those who started during this 8 months',
+      requirement: 'at the end of the absence, our equity is above that of every newcomer who started on any day of it',
+      value,
+      band: null,
+      holds: value < 1,
+      details: { ourEquity: ours, bestNewcomerEquity: best, bestNewcomerStartDay: bestStart },
+    };
+  },
+  C6(parameters) {
+    const at = '1 year';
+    const daily = simulate({ horizon: at, parameters, activity: schedule.daily(1) }).at(at).inflow;
+    const weekly = simulate({ horizon: at, parameters, activity: schedule.weekly(1.5) }).at(at).inflow;
+    const value = daily / weekly;
+    const band = [3.5, 4.5] as const;
+    return {
+      seedSays: '1-2x per week … once a day … 4x',
+      requirement: 'steady posting once a day gives 3.5–4.5× the inflow of 1.5 posts a week',
+      value,
+      band,
+      holds: within(value, band),
+      details: { dailyInflow: daily, weeklyInflow: weekly },
+    };
+  },
+  C7(parameters) {
+    const at = '1 year';
+    const twice = simulate({ horizon: at, parameters, activity: schedule.daily(2) }).at(at).inflow;
+    const once = simulate({ horizon: at, parameters, activity: schedule.daily(1) }).at(at).inflow;
+    const value = twice / once;
+    const band = [0, 1.3] as const;
+    return {
+      seedSays: 'any more than this frequency … diminishing returns',
+      requirement: 'posting twice a day gives at most 1.3× the inflow of once a day',
+      value,
+      band,
+      holds: within(value, band),
+      details: { twiceDailyInflow: twice, dailyInflow: once },
+    };
+  },
+  C8(parameters) {
+    const at = '18 months';
+    const face = simulate({ horizon: at, parameters, activity: schedule.reference() }).at(at).reach;
+    const polish = simulate({ horizon: at, parameters, activity: schedule.weekly(1.5).quality(1.3) }).at(at).reach;
+    const value = face / polish;
+    return {
+      seedSays: 'giving face … maybe more than the video quality',
+      requirement: 'after 18 months, quality 1.0 with monthly events reaches further than quality 1.3 with none',
+      value,
+      band: null,
+      holds: value > 1,
+      details: { reachWithEvents: face, reachWithQuality: polish },
+    };
+  },
+  C9(parameters) {
+    const cost = seedAbsence(parameters);
+    const threshold = resolveParameters(parameters).invitationThreshold;
+    const before = cost.simulation.at(ACTIVE).agenda;
+    const after = cost.simulation.at(END).agenda;
+    let twinLowest = Infinity;
+    const { days, agenda } = cost.twin;
+    for (let i = 0; i < days.length; i++) {
+      if (days[i]! >= ACTIVE && days[i]! <= END) twinLowest = Math.min(twinLowest, agenda[i]!);
+    }
+    return {
+      seedSays: 'we were NOT invited',
+      requirement:
+        'the account is above the invitation threshold before the absence and below it by its end; a twin that never stopped stays above',
+      value: after,
+      band: null,
+      holds: before >= threshold && after < threshold && twinLowest >= threshold,
+      details: { threshold, agendaBefore: before, agendaAfter: after, twinLowestDuringAbsence: twinLowest },
+    };
+  },
+  C11(parameters) {
+    const activity = schedule
+      .reference()
+      .pause({ from: ACTIVE, for: ABSENT })
+      .change({ at: END, postsPerDay: 1 });
+    const run = simulate({ horizon: END + toDays('5 years'), parameters, activity });
+    const back = run.at(END);
+    const gained = run.at(END + 30).equity - back.equity;
+    const state = simulate({ horizon: END, parameters, activity }).final;
+    const fullMomentum = simulate({ horizon: 30, parameters, activity, initial: { ...state, momentum: 1 } });
+    const gainedAtFull = fullMomentum.final.equity - state.equity;
+    const target = run.at(ACTIVE).equity;
+    let regainedDay = Infinity;
+    for (let i = 0; i < run.days.length; i++) {
+      if (run.days[i]! >= END && run.equity[i]! >= target) {
+        regainedDay = run.days[i]!;
+        break;
+      }
+    }
+    const value = gained / gainedAtFull;
+    return {
+      seedSays: 'build momentum again',
+      requirement:
+        'after the absence, posting daily, the first 30 days gain less equity than 30 days of the same posting at full momentum; report the months to regain pre-absence equity',
+      value,
+      band: null,
+      holds: value < 1 && Number.isFinite(regainedDay),
+      details: {
+        gainedFirst30Days: gained,
+        gainedAtFullMomentum: gainedAtFull,
+        monthsToRegain: (regainedDay - END) / DAYS_PER_MONTH,
+      },
+    };
+  },
+};
+
+/**
+ * Measure one row of the claims table.
+ *
+ * @throws {@link ParameterError} for an unknown id or invalid parameters.
+ * @example
+ * ```ts
+ * import { measureClaim } from 'relationship-equity';
+ * const c1 = measureClaim('C1');
+ * c1.value; // ≈ 0.70 of equity is left after the seed's 8-month absence
+ * c1.holds; // true
+ * ```
+ */
+export function measureClaim(id: ClaimId, options: ClaimOptions = {}): ClaimResult {
+  const measure = (MEASURES as Record<string, Measure | undefined>)[id];
+  if (measure === undefined || !Object.hasOwn(MEASURES, id)) {
+    throw new ParameterError('id', id, `one of ${CLAIM_IDS.join(', ')}`);
+  }
+  const parameters = options.parameters ?? {};
+  resolveParameters(parameters);
+  return Object.freeze({ id, ...measure(parameters) });
+}
+
+/**
+ * Measure every row of the claims table ({@link CLAIM_IDS}) — with the
+ * defaults, or with parameters of your own to see whether they still tell the
+ * seed's story.
+ *
+ * @example
+ * ```ts
+ * import { checkClaims } from 'relationship-equity';
+ * const rows = checkClaims({ parameters: { neglectDecay: 0.003 } });
+ * rows.filter((row) => !row.holds).map((row) => row.id); // e.g. ['C1', 'C2']: neglect now costs too much
+ * ```
+ */
+export function checkClaims(options: ClaimOptions = {}): ClaimResult[] {
+  return CLAIM_IDS.map((id) => measureClaim(id, options));
+}

@@ -1,0 +1,95 @@
+/**
+ * Durations the way a strategist writes them: a number of days, or a string
+ * with a unit (`'8 months'`, `'1.5 years'`, `'2 weeks'`, `'45 days'`, `'12 hours'`).
+ *
+ * Strings are read with mathjs units (only the unit parser is bundled, so the
+ * import stays light). A year is 365.25 days and a month is a twelfth of it,
+ * 30.4375 days.
+ *
+ * @module
+ */
+import { create, unitDependencies } from 'mathjs';
+import { DurationError } from './errors.js';
+
+/**
+ * A length of time: a number of days, or a string with a time unit such as
+ * `'8 months'`, `'1.5 years'`, `'2 weeks'`, `'45 days'` or `'12 hours'`.
+ */
+export type Duration = number | string;
+
+/** Days in a year: 365.25. */
+export const DAYS_PER_YEAR = 365.25;
+/** Days in a month: 365.25 / 12 = 30.4375. */
+export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+/** Days in a week: 7. */
+export const DAYS_PER_WEEK = 7;
+
+let unitParser: ((text: string) => { toNumber(unit: string): number }) | undefined;
+
+function parseUnit(text: string): number {
+  if (unitParser === undefined) {
+    const math = create(unitDependencies as NonNullable<typeof unitDependencies>);
+    unitParser = (t: string) => math.unit(t);
+  }
+  return unitParser(text).toNumber('day');
+}
+
+const ALLOWED = "a number of days or a time such as '8 months' or '2 weeks'";
+
+/**
+ * Convert a {@link Duration} to a number of days.
+ *
+ * @param duration - days as a number, or a string with a time unit.
+ * @param field - the name used in an error message.
+ * @returns the duration in days (a finite number ≥ 0).
+ * @throws {@link DurationError} for a negative or non-finite amount, an unknown
+ * unit, a unit that is not a time, or a value that is neither number nor string.
+ *
+ * @example
+ * ```ts
+ * import { toDays } from 'relationship-equity';
+ * toDays('8 months'); // 243.5
+ * toDays('1.5 years'); // 547.875
+ * toDays('2 weeks'); // 14
+ * toDays(45); // 45
+ * ```
+ */
+export function toDays(duration: Duration, field = 'duration'): number {
+  let days: number;
+  if (typeof duration === 'number') {
+    days = duration;
+  } else if (typeof duration === 'string') {
+    const text = duration.trim();
+    if (text === '') throw new DurationError(field, duration, ALLOWED);
+    // A bare number in a string ("30") is read as days.
+    const plain = Number(text);
+    if (Number.isFinite(plain)) {
+      days = plain;
+    } else {
+      try {
+        days = parseUnit(text);
+      } catch (error) {
+        const reason = error instanceof Error ? ` (${error.message.replace(/\.$/, '')})` : '';
+        throw new DurationError(field, duration, `${ALLOWED}${reason}`);
+      }
+    }
+  } else {
+    throw new DurationError(field, duration, ALLOWED);
+  }
+  if (!Number.isFinite(days)) throw new DurationError(field, duration, `finite: ${ALLOWED}`);
+  if (!(days >= 0)) throw new DurationError(field, duration, `not negative: ${ALLOWED}`);
+  return days;
+}
+
+/**
+ * Convert a number of days to months (of 30.4375 days).
+ *
+ * @example
+ * ```ts
+ * import { daysToMonths } from 'relationship-equity';
+ * daysToMonths(243.5); // 8
+ * ```
+ */
+export function daysToMonths(days: number): number {
+  return days / DAYS_PER_MONTH;
+}

@@ -1,0 +1,116 @@
+/**
+ * Typed errors thrown by `relationship-equity` when an input is invalid.
+ *
+ * Every error carries the `field` that was wrong and the `value` it had, and its
+ * message follows one format: "`field` must be …, got …". Inputs are checked at the
+ * boundary, before any stepping, so no NaN ever travels into a result.
+ *
+ * @module
+ */
+
+/**
+ * Format a value for an error message: strings quoted, numbers as they print,
+ * objects as short JSON.
+ *
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'function') return 'a function';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * A parameter, option or schedule value is out of its allowed range (NaN,
+ * infinite, negative, unknown name, inconsistent with another option, ...).
+ *
+ * @example
+ * ```ts
+ * import { resolveParameters, ParameterError } from 'relationship-equity';
+ * try {
+ *   resolveParameters({ activeDecay: -1 });
+ * } catch (error) {
+ *   if (error instanceof ParameterError) console.log(error.field, error.value);
+ *   // activeDecay -1
+ * }
+ * ```
+ */
+export class ParameterError extends RangeError {
+  /** The name of the field that was rejected, as a dotted path (`parameters.activeDecay`). */
+  readonly field: string;
+  /** The value that was rejected. */
+  readonly value: unknown;
+
+  /**
+   * @param field - the dotted name of the offending field.
+   * @param value - the offending value.
+   * @param allowed - what would have been accepted, e.g. "a finite number ≥ 0".
+   */
+  constructor(field: string, value: unknown, allowed: string) {
+    super(`\`${field}\` must be ${allowed}, got ${describeValue(value)}`);
+    this.name = 'ParameterError';
+    this.field = field;
+    this.value = value;
+  }
+}
+
+/**
+ * A duration could not be read: an unknown unit (`'8 parsecs'`), a unit that is
+ * not a time (`'5 kg'`), a negative or non-finite amount, or a value of the wrong type.
+ *
+ * @example
+ * ```ts
+ * import { toDays, DurationError } from 'relationship-equity';
+ * try {
+ *   toDays('8 parsecs');
+ * } catch (error) {
+ *   if (error instanceof DurationError) console.log(error.message);
+ *   // `duration` must be a number of days or a time such as '8 months' or '2 weeks' (Unit "parsecs" not found), got "8 parsecs"
+ * }
+ * ```
+ */
+export class DurationError extends ParameterError {
+  constructor(field: string, value: unknown, allowed: string) {
+    super(field, value, allowed);
+    this.name = 'DurationError';
+  }
+}
+
+/**
+ * A value has the wrong type altogether, as happens when the library is called
+ * from untyped JavaScript (a string where a number of posts was expected, a
+ * missing options object).
+ *
+ * @example
+ * ```ts
+ * import { schedule, InputTypeError } from 'relationship-equity';
+ * try {
+ *   schedule.weekly('often' as unknown as number);
+ * } catch (error) {
+ *   console.log(error instanceof InputTypeError); // true
+ * }
+ * ```
+ */
+export class InputTypeError extends TypeError {
+  /** The name of the field that was rejected. */
+  readonly field: string;
+  /** The value that was rejected. */
+  readonly value: unknown;
+
+  constructor(field: string, value: unknown, allowed: string) {
+    super(`\`${field}\` must be ${allowed}, got ${describeValue(value)}`);
+    this.name = 'InputTypeError';
+    this.field = field;
+    this.value = value;
+  }
+}

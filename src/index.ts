@@ -1,0 +1,60 @@
+/**
+ * relationship-equity: a social-media account's standing with a platform,
+ * modelled as a stock that effort fills with diminishing returns, that neglect
+ * drains faster the longer it lasts, and whose business returns arrive one to
+ * two years later.
+ *
+ * ```
+ * schedule → effort response → EQUITY stock → reach → lag → interest
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { absenceCost } from 'relationship-equity';
+ * const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months' });
+ * console.log(`${(cost.fractionLost * 100).toFixed(0)}% of equity lost`); // 30% of equity lost
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { ParameterError, DurationError, InputTypeError } from './errors.js';
+export { toDays, daysToMonths, DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK } from './duration.js';
+export type { Duration } from './duration.js';
+export { respond } from './response.js';
+export type { ResponseSpec, HillResponse } from './response.js';
+export { lagDensity } from './lag.js';
+export type { LagSpec, ErlangLag } from './lag.js';
+export { DEFAULT_PARAMETERS, resolveParameters } from './parameters.js';
+export type { ModelParameters, ParameterInput } from './parameters.js';
+export { schedule, Schedule } from './schedule.js';
+export type {
+  ScheduleSpec,
+  SampledSchedule,
+  RateChange,
+  DatedCount,
+  EventRule,
+  PauseSpan,
+  QualitySpan,
+  EventOptions,
+  PauseOptions,
+  ChangeOptions,
+  QualityOptions,
+  LogEntry,
+  LogOptions,
+} from './schedule.js';
+export { simulate, SERIES } from './simulate.js';
+export type {
+  Simulation,
+  SimulateOptions,
+  SimulationPoint,
+  ModelState,
+  SeriesName,
+} from './simulate.js';
+export { compare } from './compare.js';
+export type { Comparison, SeriesGap, GapSummary } from './compare.js';
+export { equivalentMonths } from './equivalent-months.js';
+export type { EquivalentMonthsOptions } from './equivalent-months.js';
+export { absenceCost } from './absence-cost.js';
+export type { AbsenceCost, AbsenceCostOptions } from './absence-cost.js';
+export { checkClaims, measureClaim, CLAIM_IDS } from './claims.js';
+export type { ClaimId, ClaimResult, ClaimOptions } from './claims.js';

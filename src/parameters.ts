@@ -1,0 +1,203 @@
+/**
+ * The model's parameters: one frozen object of defaults, and one function that
+ * merges a user's partial choice over it and validates the result.
+ *
+ * The defaults are calibrated so that the claims table of the seed (C1–C9, C11
+ * in `docs/model.md`) holds; `npm run claims` prints the measured values.
+ *
+ * @module
+ */
+import { toDays, type Duration } from './duration.js';
+import { ParameterError } from './errors.js';
+import { validateLag, type LagSpec, type ResolvedErlangLag } from './lag.js';
+import { validateResponse, type ResponseSpec } from './response.js';
+import { inRange, knownKeys, nonNegative, plainObject } from './validate.js';
+
+/**
+ * Every parameter of the model, fully resolved: times in days, rates per day.
+ * See {@link DEFAULT_PARAMETERS} for the defaults and what each one means.
+ */
+export interface ModelParameters {
+  /**
+   * How posting effort (posts per day) becomes inflow, with diminishing returns.
+   * @defaultValue `{ kind: 'hill', halfSaturation: 0.6, shape: 1.6 }`
+   */
+  readonly response: ResponseSpec;
+  /**
+   * Equity earned by joining one platform event or challenge, in units of one
+   * day of fully saturated posting. @defaultValue 2
+   */
+  readonly eventWeight: number;
+  /**
+   * Early-participation bonus β ("sweat equity"): effort on the platform's first
+   * day counts (1 + β) times. @defaultValue 1
+   */
+  readonly earlyBonus: number;
+  /**
+   * Days for the early bonus to fall to 1/e of its first value, τ_early. @defaultValue 365
+   */
+  readonly earlyBonusTime: number;
+  /**
+   * Memory of momentum, in days: momentum is the exponentially weighted share of
+   * recent days with activity, with this time constant. @defaultValue 60
+   */
+  readonly momentumMemory: number;
+  /**
+   * Share of inflow still earned at zero momentum (after a long break, or on a
+   * new account); at full momentum all of it is earned. In [0, 1]. @defaultValue 0.5
+   */
+  readonly momentumFloor: number;
+  /** Decay of equity per day while the account is active, δ_active. @defaultValue 0.0005 */
+  readonly activeDecay: number;
+  /**
+   * Extra decay per day once neglect has fully set in, δ_neglect ("the resources
+   * get reallocated to those still there"). @defaultValue 0.0015
+   */
+  readonly neglectDecay: number;
+  /** Days without any post or event before neglect decay begins. @defaultValue 30 */
+  readonly neglectGrace: number;
+  /**
+   * Days, after the grace period, for neglect to reach 63% (1 − 1/e) of its full
+   * strength. @defaultValue 60
+   */
+  readonly neglectRamp: number;
+  /**
+   * Memory of platform-event participation in days: the agenda stock forgets
+   * with this time constant. @defaultValue 60
+   */
+  readonly agendaMemory: number;
+  /**
+   * Reach gained per unit of the agenda stock ("giving face"): the agenda
+   * factor is 1 + agendaWeight · agenda. @defaultValue 0.2
+   */
+  readonly agendaWeight: number;
+  /**
+   * Agenda stock above which an account is invited to the platform's events.
+   * One event joined today counts 1. @defaultValue 1
+   */
+  readonly invitationThreshold: number;
+  /**
+   * The lag from reach to interest (inbound clients).
+   * @defaultValue `{ kind: 'erlang', mean: 365.25, stages: 4 }` (mean 12 months, most likely delay 9 months)
+   */
+  readonly lag: ResolvedErlangLag;
+  /** Interest per unit of lagged reach (sets the scale of the interest series). @defaultValue 1 */
+  readonly interestPerReach: number;
+}
+
+/**
+ * What a caller may pass: any subset of {@link ModelParameters}; times may be
+ * {@link Duration}s such as `'60 days'` or `'1 year'`.
+ */
+export type ParameterInput = {
+  readonly [K in keyof ModelParameters]?: K extends DurationField
+    ? Duration
+    : K extends 'lag'
+      ? LagSpec
+      : ModelParameters[K];
+};
+
+type DurationField =
+  | 'earlyBonusTime'
+  | 'momentumMemory'
+  | 'neglectGrace'
+  | 'neglectRamp'
+  | 'agendaMemory';
+
+/**
+ * The default parameters, calibrated to the seed's claims table. Frozen.
+ *
+ * | field | meaning | unit | default |
+ * |---|---|---|---|
+ * | `response` | effort → inflow, Hill curve | posts/day | K = 0.6, s = 1.6 |
+ * | `eventWeight` | equity per event joined | days of saturated posting | 2 |
+ * | `earlyBonus` | β, extra weight of effort at launch | – | 1 |
+ * | `earlyBonusTime` | τ_early, fall of the bonus | days | 365 |
+ * | `momentumMemory` | τ_m, memory of consistency | days | 60 |
+ * | `momentumFloor` | inflow kept at zero momentum | share | 0.5 |
+ * | `activeDecay` | δ_active | per day | 0.0005 |
+ * | `neglectDecay` | δ_neglect, extra decay when neglected | per day | 0.0015 |
+ * | `neglectGrace` | quiet days before neglect decay | days | 30 |
+ * | `neglectRamp` | time for neglect to set in | days | 60 |
+ * | `agendaMemory` | τ_P, memory of event participation | days | 60 |
+ * | `agendaWeight` | α, reach per unit of agenda | per event | 0.2 |
+ * | `invitationThreshold` | agenda needed for an invitation | events | 1 |
+ * | `lag` | reach → interest | Erlang | mean 365.25 d, 4 stages |
+ * | `interestPerReach` | scale of interest | – | 1 |
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_PARAMETERS } from 'relationship-equity';
+ * DEFAULT_PARAMETERS.activeDecay; // 0.0005
+ * Object.isFrozen(DEFAULT_PARAMETERS); // true
+ * ```
+ */
+export const DEFAULT_PARAMETERS: ModelParameters = Object.freeze({
+  response: Object.freeze({ kind: 'hill', halfSaturation: 0.6, shape: 1.6 }),
+  eventWeight: 2,
+  earlyBonus: 1,
+  earlyBonusTime: 365,
+  momentumMemory: 60,
+  momentumFloor: 0.5,
+  activeDecay: 0.0005,
+  neglectDecay: 0.0015,
+  neglectGrace: 30,
+  neglectRamp: 60,
+  agendaMemory: 60,
+  agendaWeight: 0.2,
+  invitationThreshold: 1,
+  lag: Object.freeze({ kind: 'erlang', mean: 365.25, stages: 4 }),
+  interestPerReach: 1,
+} as const);
+
+const FIELDS = Object.keys(DEFAULT_PARAMETERS) as (keyof ModelParameters)[];
+
+/**
+ * Merge a partial set of parameters over {@link DEFAULT_PARAMETERS} and check
+ * every field. Durations become days.
+ *
+ * @param partial - the fields to change; omitted fields keep their defaults.
+ * @returns a frozen, fully resolved {@link ModelParameters}.
+ * @throws {@link ParameterError} for an unknown field, NaN, an infinite or negative
+ * rate, a share outside [0, 1], or an invalid response or lag spec.
+ *
+ * @example
+ * ```ts
+ * import { resolveParameters } from 'relationship-equity';
+ * const p = resolveParameters({ earlyBonus: 2, neglectGrace: '6 weeks' });
+ * p.earlyBonus; // 2
+ * p.neglectGrace; // 42
+ * p.activeDecay; // 0.0005 (the default)
+ * ```
+ */
+export function resolveParameters(partial: ParameterInput = {}): ModelParameters {
+  const input = plainObject('parameters', partial);
+  knownKeys('parameters', input, FIELDS);
+  const pick = <K extends keyof ModelParameters>(key: K): unknown =>
+    input[key] === undefined ? DEFAULT_PARAMETERS[key] : input[key];
+  const days = (key: DurationField, mustBePositive: boolean): number => {
+    const value = toDays(pick(key) as Duration, `parameters.${key}`);
+    if (mustBePositive && !(value > 0)) {
+      throw new ParameterError(`parameters.${key}`, pick(key), 'a duration > 0');
+    }
+    return value;
+  };
+  const resolved: ModelParameters = {
+    response: validateResponse(pick('response'), 'parameters.response'),
+    eventWeight: nonNegative('parameters.eventWeight', pick('eventWeight')),
+    earlyBonus: nonNegative('parameters.earlyBonus', pick('earlyBonus')),
+    earlyBonusTime: days('earlyBonusTime', true),
+    momentumMemory: days('momentumMemory', true),
+    momentumFloor: inRange('parameters.momentumFloor', pick('momentumFloor'), 0, 1),
+    activeDecay: nonNegative('parameters.activeDecay', pick('activeDecay')),
+    neglectDecay: nonNegative('parameters.neglectDecay', pick('neglectDecay')),
+    neglectGrace: days('neglectGrace', false),
+    neglectRamp: days('neglectRamp', true),
+    agendaMemory: days('agendaMemory', true),
+    agendaWeight: nonNegative('parameters.agendaWeight', pick('agendaWeight')),
+    invitationThreshold: nonNegative('parameters.invitationThreshold', pick('invitationThreshold')),
+    lag: validateLag(pick('lag'), 'parameters.lag'),
+    interestPerReach: nonNegative('parameters.interestPerReach', pick('interestPerReach')),
+  };
+  return Object.freeze(resolved);
+}

@@ -1,0 +1,559 @@
+/**
+ * Schedules: what the account does, day by day — posting effort, platform
+ * events joined, content quality — built from readable pieces or from a real
+ * log of posts.
+ *
+ * A {@link Schedule} is immutable: every builder returns a new schedule, and
+ * its {@link Schedule.spec | spec} is plain JSON-ready data. Days are counted
+ * from the account's own day 0 (the start of a {@link simulate} run, or a log's
+ * origin).
+ *
+ * @module
+ */
+import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
+import { InputTypeError, ParameterError } from './errors.js';
+import { finiteNumber, knownKeys, nonNegative, plainObject } from './validate.js';
+
+/** From day `at` on, the account posts at `postsPerDay` (a steady rate). */
+export interface RateChange {
+  readonly at: number;
+  readonly postsPerDay: number;
+}
+
+/** `count` posts or events on day `day` (fractional days are allowed). */
+export interface DatedCount {
+  readonly day: number;
+  readonly count: number;
+}
+
+/** Events joined every `every` days from day `from`, until day `until` (exclusive; `null` for ever). */
+export interface EventRule {
+  readonly every: number;
+  readonly from: number;
+  readonly until: number | null;
+}
+
+/** No posts and no events from day `from` (inclusive) to day `to` (exclusive). */
+export interface PauseSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Content quality multiplies reach by `value` from day `from` to day `to` (exclusive; `null` for ever). */
+export interface QualitySpan {
+  readonly from: number;
+  readonly to: number | null;
+  readonly value: number;
+}
+
+/** The plain data behind a {@link Schedule}: every time in days from the account's day 0. */
+export interface ScheduleSpec {
+  /** Steady posting rates, sorted by `at`; before the first one the rate is 0. */
+  readonly rates: readonly RateChange[];
+  /** Posts from a log; each counts as effort spread evenly over `spread` days. */
+  readonly loggedPosts: readonly DatedCount[];
+  /** Days over which one logged post counts as effort. */
+  readonly spread: number;
+  /** Recurring platform events. */
+  readonly eventRules: readonly EventRule[];
+  /** Events from a log. */
+  readonly loggedEvents: readonly DatedCount[];
+  /** Absences: no posts and no events. */
+  readonly pauses: readonly PauseSpan[];
+  /** Quality multipliers; a later span overrides an earlier one where they overlap. */
+  readonly qualities: readonly QualitySpan[];
+  /** The calendar date of day 0 (`YYYY-MM-DD`) when the schedule came from a dated log, else `null`. */
+  readonly origin: string | null;
+}
+
+/** The schedule sampled on a grid of steps: per step, the effort, events and quality. */
+export interface SampledSchedule {
+  /** Average posting effort over each step, in posts per day. */
+  readonly effort: Float64Array;
+  /** Events joined within each step. */
+  readonly events: Float64Array;
+  /** Quality multiplier at the middle of each step. */
+  readonly quality: Float64Array;
+}
+
+/** Options of {@link Schedule.withEvents}. */
+export interface EventOptions {
+  /** Time between two events, e.g. `'1 month'`. */
+  readonly every: Duration;
+  /** Day of the first event. @defaultValue 0 */
+  readonly from?: Duration;
+  /** Events stop after this long (counted from `from`). @defaultValue for ever */
+  readonly for?: Duration;
+}
+
+/** Options of {@link Schedule.pause}. */
+export interface PauseOptions {
+  /** When the absence begins, e.g. `'18 months'`. */
+  readonly from: Duration;
+  /** How long it lasts, e.g. `'8 months'`. */
+  readonly for: Duration;
+}
+
+/** Options of {@link Schedule.change}: give `postsPerWeek` or `postsPerDay`. */
+export interface ChangeOptions {
+  /** When the new rate starts. */
+  readonly at: Duration;
+  /** The new rate, in posts per week. */
+  readonly postsPerWeek?: number;
+  /** The new rate, in posts per day. */
+  readonly postsPerDay?: number;
+}
+
+/** Options of {@link Schedule.quality} for a quality that holds for a while. */
+export interface QualityOptions {
+  /** The multiplier on reach (1 is the reference quality). */
+  readonly value: number;
+  /** When it starts. @defaultValue 0 */
+  readonly from?: Duration;
+  /** How long it lasts. @defaultValue for ever */
+  readonly for?: Duration;
+}
+
+/** One entry of a real posting log: a date (ISO `YYYY-MM-DD`) or a day number, with posts and events. */
+export interface LogEntry {
+  /** The calendar date, `YYYY-MM-DD` (an ISO time after it is accepted and ignored). */
+  readonly date?: string;
+  /** The day number, counted from the log's day 0. Give `date` or `day`, not both. */
+  readonly day?: number;
+  /** Posts made that day. @defaultValue 1 if `events` is not given, else 0 */
+  readonly posts?: number;
+  /** Platform events or challenges joined that day. @defaultValue 0 */
+  readonly events?: number;
+}
+
+/** Options of {@link schedule.fromLog}. */
+export interface LogOptions {
+  /** The date of day 0 for a dated log. @defaultValue the first entry's date */
+  readonly origin?: string;
+  /**
+   * One logged post counts as effort spread evenly over this long, so that a
+   * log and a steady rate with the same number of posts earn the same inflow.
+   * @defaultValue `'1 week'`
+   */
+  readonly spread?: Duration;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Most events a schedule may generate over one run, to refuse runaway inputs quickly. */
+const MAX_EVENTS = 5_000_000;
+
+/**
+ * An immutable plan or record of activity. Build one with {@link schedule}.
+ *
+ * @example
+ * ```ts
+ * import { schedule } from 'relationship-equity';
+ * const plan = schedule
+ *   .weekly(1.5)
+ *   .withEvents({ every: '1 month' })
+ *   .pause({ from: '18 months', for: '8 months' })
+ *   .change({ at: '26 months', postsPerWeek: 7 });
+ * plan.spec.pauses; // [{ from: 547.875, to: 791.375 }]
+ * ```
+ */
+export class Schedule {
+  /** The plain data of this schedule. */
+  readonly spec: ScheduleSpec;
+
+  /** @internal Use the {@link schedule} builders instead. */
+  constructor(spec: ScheduleSpec) {
+    this.spec = deepFreeze(spec);
+  }
+
+  /**
+   * Join a platform event or challenge at a regular interval.
+   *
+   * @throws {@link DurationError} for an invalid `every`, `from` or `for`; {@link ParameterError} if `every` is 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.weekly(1.5).withEvents({ every: '1 month' }).spec.eventRules;
+   * // [{ every: 30.4375, from: 0, until: null }]
+   * ```
+   */
+  withEvents(options: EventOptions): Schedule {
+    const o = plainObject('withEvents', options);
+    knownKeys('withEvents', o, ['every', 'from', 'for']);
+    const every = toDays(o.every as Duration, 'withEvents.every');
+    if (!(every > 0)) throw new ParameterError('withEvents.every', o.every, 'a duration > 0');
+    const from = o.from === undefined ? 0 : toDays(o.from as Duration, 'withEvents.from');
+    const until = o.for === undefined ? null : from + toDays(o.for as Duration, 'withEvents.for');
+    return this.with({ eventRules: [...this.spec.eventRules, { every, from, until }] });
+  }
+
+  /**
+   * An absence: no posts and no events from `from` for `for`.
+   *
+   * @throws {@link DurationError} for an invalid `from` or `for`.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.weekly(1.5).pause({ from: '18 months', for: '8 months' }).spec.pauses;
+   * // [{ from: 547.875, to: 791.375 }]
+   * ```
+   */
+  pause(options: PauseOptions): Schedule {
+    const o = plainObject('pause', options);
+    knownKeys('pause', o, ['from', 'for']);
+    const from = toDays(o.from as Duration, 'pause.from');
+    const length = toDays(o.for as Duration, 'pause.for');
+    const pauses = [...this.spec.pauses, { from, to: from + length }].sort((a, b) => a.from - b.from);
+    return this.with({ pauses });
+  }
+
+  /**
+   * Change the steady posting rate from a given day on.
+   *
+   * @throws {@link ParameterError} unless exactly one of `postsPerWeek` and `postsPerDay` is a finite number ≥ 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.weekly(1.5).change({ at: '1 year', postsPerWeek: 7 }).spec.rates;
+   * // [{ at: 0, postsPerDay: 0.214… }, { at: 365.25, postsPerDay: 1 }]
+   * ```
+   */
+  change(options: ChangeOptions): Schedule {
+    const o = plainObject('change', options);
+    knownKeys('change', o, ['at', 'postsPerWeek', 'postsPerDay']);
+    const at = toDays(o.at as Duration, 'change.at');
+    const postsPerDay = rateFrom('change', o);
+    const rates = [...this.spec.rates.filter((r) => r.at !== at), { at, postsPerDay }].sort(
+      (a, b) => a.at - b.at,
+    );
+    return this.with({ rates });
+  }
+
+  /**
+   * Set the content quality, a multiplier on reach (1 is the reference). Give a
+   * number for the whole run, or `{ value, from, for }` for a while; a later
+   * call overrides an earlier one where they overlap.
+   *
+   * @throws {@link ParameterError} for a quality that is not a finite number ≥ 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * const polished = schedule.weekly(1.5).quality(1.3);
+   * const campaign = schedule.weekly(1.5).quality({ value: 1.2, from: '3 months', for: '6 weeks' });
+   * campaign.spec.qualities; // [{ from: 91.3125, to: 133.3125, value: 1.2 }]
+   * ```
+   */
+  quality(options: number | QualityOptions): Schedule {
+    const o: Record<string, unknown> =
+      typeof options === 'number' ? { value: options } : plainObject('quality', options);
+    knownKeys('quality', o, ['value', 'from', 'for']);
+    const value = nonNegative('quality.value', o.value);
+    const from = o.from === undefined ? 0 : toDays(o.from as Duration, 'quality.from');
+    const to = o.for === undefined ? null : from + toDays(o.for as Duration, 'quality.for');
+    return this.with({ qualities: [...this.spec.qualities, { from, to, value }] });
+  }
+
+  /**
+   * Sample the schedule on a grid: `count` steps of `step` days from day `from`.
+   * Effort is averaged over each step, events are counted in it, quality is read
+   * at its middle.
+   *
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * const s = schedule.weekly(7).withEvents({ every: '1 week' }).sample(0, 1, 14);
+   * s.effort[0]; // 1
+   * s.events[0] + s.events[7]; // 2
+   * ```
+   */
+  sample(from: number, step: number, count: number): SampledSchedule {
+    finiteNumber('sample.from', from);
+    if (!(step > 0 && step < Infinity)) throw new ParameterError('sample.step', step, 'a finite number > 0');
+    if (!(Number.isInteger(count) && count >= 0)) {
+      throw new ParameterError('sample.count', count, 'a whole number ≥ 0');
+    }
+    const effort = new Float64Array(count);
+    const events = new Float64Array(count);
+    const quality = new Float64Array(count);
+    const end = from + step * count;
+    sampleEffort(this.spec, from, step, effort);
+    sampleEvents(this.spec, from, step, end, events);
+    for (let i = 0; i < count; i++) quality[i] = qualityAt(this.spec, from + (i + 0.5) * step);
+    return { effort, events, quality };
+  }
+
+  /** The spec as plain data, for `JSON.stringify`. */
+  toJSON(): ScheduleSpec {
+    return this.spec;
+  }
+
+  private with(change: Partial<ScheduleSpec>): Schedule {
+    return new Schedule({ ...this.spec, ...change });
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function rateFrom(field: string, o: Record<string, unknown>): number {
+  const hasWeek = o.postsPerWeek !== undefined;
+  const hasDay = o.postsPerDay !== undefined;
+  if (hasWeek === hasDay) {
+    throw new ParameterError(field, o, 'given exactly one of `postsPerWeek` and `postsPerDay`');
+  }
+  return hasWeek
+    ? nonNegative(`${field}.postsPerWeek`, o.postsPerWeek) / DAYS_PER_WEEK
+    : nonNegative(`${field}.postsPerDay`, o.postsPerDay);
+}
+
+function isPaused(spec: ScheduleSpec, day: number): boolean {
+  for (const p of spec.pauses) if (day >= p.from && day < p.to) return true;
+  return false;
+}
+
+function qualityAt(spec: ScheduleSpec, day: number): number {
+  let value = 1;
+  for (const q of spec.qualities) {
+    if (day >= q.from && (q.to === null || day < q.to)) value = q.value;
+  }
+  return value;
+}
+
+/**
+ * Integrate the piecewise-constant effort rate over each step. The rate is the
+ * steady rate of the latest change plus the logged posts spread over `spread`
+ * days, and zero inside a pause.
+ */
+function sampleEffort(spec: ScheduleSpec, from: number, step: number, out: Float64Array): void {
+  // Breakpoints: times where the rate may change. Each carries a kind so the
+  // sweep can keep the base rate, the sum of logged pulses and the pause depth exactly.
+  type Mark = { t: number; base?: number; pulse?: number; pause?: number };
+  const marks: Mark[] = [];
+  for (const r of spec.rates) marks.push({ t: r.at, base: r.postsPerDay });
+  for (const p of spec.loggedPosts) {
+    marks.push({ t: p.day, pulse: p.count }, { t: p.day + spec.spread, pulse: -p.count });
+  }
+  for (const p of spec.pauses) marks.push({ t: p.from, pause: 1 }, { t: p.to, pause: -1 });
+  marks.sort((a, b) => a.t - b.t);
+
+  let base = 0;
+  let pulses = 0;
+  let pauseDepth = 0;
+  let m = 0;
+  const apply = (mark: Mark): void => {
+    if (mark.base !== undefined) base = mark.base;
+    if (mark.pulse !== undefined) {
+      pulses += mark.pulse;
+      if (Math.abs(pulses) < 1e-9) pulses = 0; // whole counts cancel exactly; guard fractional ones
+    }
+    if (mark.pause !== undefined) pauseDepth += mark.pause;
+  };
+  const rate = (): number => (pauseDepth > 0 ? 0 : base + pulses / spec.spread);
+  while (m < marks.length && marks[m]!.t <= from) apply(marks[m++]!);
+
+  for (let i = 0; i < out.length; i++) {
+    const a = from + i * step;
+    const b = from + (i + 1) * step;
+    let t = a;
+    let integral = 0;
+    while (m < marks.length && marks[m]!.t < b) {
+      const mark = marks[m]!;
+      integral += rate() * (mark.t - t);
+      t = mark.t;
+      apply(mark);
+      m++;
+    }
+    integral += rate() * (b - t);
+    // Keep exact zeros exact: a step with no effort must read as inactive.
+    out[i] = integral > 0 ? integral / step : 0;
+  }
+}
+
+function sampleEvents(spec: ScheduleSpec, from: number, step: number, end: number, out: Float64Array): void {
+  const add = (day: number, count: number): void => {
+    if (day < from || day >= end || isPaused(spec, day)) return;
+    const index = Math.min(out.length - 1, Math.floor((day - from) / step));
+    out[index] = out[index]! + count;
+  };
+  for (const rule of spec.eventRules) {
+    const stop = rule.until === null ? end : Math.min(end, rule.until);
+    const first = Math.max(0, Math.ceil((from - rule.from) / rule.every));
+    const expected = (stop - rule.from) / rule.every - first;
+    if (expected > MAX_EVENTS) {
+      throw new ParameterError('withEvents.every', rule.every, `long enough to give at most ${MAX_EVENTS} events in a run`);
+    }
+    for (let k = first; ; k++) {
+      const day = rule.from + k * rule.every;
+      if (day >= stop) break;
+      add(day, 1);
+    }
+  }
+  for (const e of spec.loggedEvents) add(e.day, e.count);
+}
+
+const EMPTY: ScheduleSpec = {
+  rates: [],
+  loggedPosts: [],
+  spread: DAYS_PER_WEEK,
+  eventRules: [],
+  loggedEvents: [],
+  pauses: [],
+  qualities: [],
+  origin: null,
+};
+
+function steady(field: string, postsPerDay: number): Schedule {
+  return new Schedule({ ...EMPTY, rates: [{ at: 0, postsPerDay: nonNegative(field, postsPerDay) }] });
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function parseDate(field: string, text: unknown): number {
+  if (typeof text !== 'string') throw new InputTypeError(field, text, "an ISO date such as '2021-10-01'");
+  const match = ISO_DATE.exec(text.trim());
+  if (match === null) throw new ParameterError(field, text, "an ISO date such as '2021-10-01'");
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new ParameterError(field, text, 'a calendar date that exists');
+  }
+  return ms / MS_PER_DAY;
+}
+
+function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedule {
+  if (!Array.isArray(entries)) throw new InputTypeError('entries', entries, 'an array of log entries');
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['origin', 'spread']);
+  const spread = o.spread === undefined ? DAYS_PER_WEEK : toDays(o.spread as Duration, 'options.spread');
+  if (!(spread > 0)) throw new ParameterError('options.spread', o.spread, 'a duration > 0');
+  const dated = entries.length > 0 && (entries[0] as LogEntry | undefined)?.date !== undefined;
+  let originDay = 0;
+  let origin: string | null = null;
+  if (o.origin !== undefined) {
+    originDay = parseDate('options.origin', o.origin);
+    origin = (o.origin as string).trim().slice(0, 10);
+  } else if (dated) {
+    originDay = parseDate('entries[0].date', entries[0]!.date);
+    origin = entries[0]!.date!.trim().slice(0, 10);
+  }
+  const loggedPosts: DatedCount[] = [];
+  const loggedEvents: DatedCount[] = [];
+  let previous = -Infinity;
+  entries.forEach((raw, i) => {
+    const entry = plainObject(`entries[${i}]`, raw);
+    knownKeys(`entries[${i}]`, entry, ['date', 'day', 'posts', 'events']);
+    let day: number;
+    if (dated) {
+      if (entry.day !== undefined || entry.date === undefined) {
+        throw new ParameterError(`entries[${i}]`, raw, 'dated like the first entry (`date`, not `day`)');
+      }
+      day = parseDate(`entries[${i}].date`, entry.date) - originDay;
+    } else {
+      if (entry.date !== undefined || entry.day === undefined) {
+        throw new ParameterError(`entries[${i}]`, raw, 'numbered like the first entry (`day`, not `date`)');
+      }
+      day = finiteNumber(`entries[${i}].day`, entry.day);
+    }
+    const field = dated ? `entries[${i}].date` : `entries[${i}].day`;
+    if (day < previous) {
+      throw new ParameterError(field, dated ? entry.date : entry.day, 'on or after the entry before it (the log must be sorted)');
+    }
+    if (day < 0) throw new ParameterError(field, dated ? entry.date : entry.day, 'on or after day 0 (the origin)');
+    previous = day;
+    const events = entry.events === undefined ? 0 : nonNegative(`entries[${i}].events`, entry.events);
+    const posts =
+      entry.posts === undefined
+        ? entry.events === undefined
+          ? 1
+          : 0
+        : nonNegative(`entries[${i}].posts`, entry.posts);
+    if (posts > 0) loggedPosts.push({ day, count: posts });
+    if (events > 0) loggedEvents.push({ day, count: events });
+  });
+  return new Schedule({ ...EMPTY, loggedPosts, loggedEvents, spread, origin });
+}
+
+/**
+ * Builders for {@link Schedule}s. Each returns an immutable schedule whose
+ * methods (`withEvents`, `pause`, `change`, `quality`) return new schedules.
+ *
+ * @example
+ * ```ts
+ * import { schedule } from 'relationship-equity';
+ * // the seed's account: 1-2 posts a week, an event a month, then 8 months away
+ * const seed = schedule.weekly(1.5).withEvents({ every: '1 month' }).pause({ from: '18 months', for: '8 months' });
+ * // from a real log
+ * const log = schedule.fromLog([
+ *   { date: '2021-01-04' },
+ *   { date: '2021-01-07', posts: 2 },
+ *   { date: '2021-01-15', events: 1 },
+ * ]);
+ * log.spec.origin; // '2021-01-04'
+ * ```
+ */
+export const schedule = Object.freeze({
+  /**
+   * Steady posting at `postsPerWeek`, from day 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.weekly(1.5).spec.rates; // [{ at: 0, postsPerDay: 0.2142857142857143 }]
+   * ```
+   */
+  weekly(postsPerWeek: number): Schedule {
+    return steady('postsPerWeek', nonNegative('postsPerWeek', postsPerWeek) / DAYS_PER_WEEK);
+  },
+  /**
+   * Steady posting at `postsPerDay`, from day 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.daily(1).spec.rates; // [{ at: 0, postsPerDay: 1 }]
+   * ```
+   */
+  daily(postsPerDay: number): Schedule {
+    return steady('postsPerDay', postsPerDay);
+  },
+  /**
+   * No activity at all: an account left alone.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * schedule.none().spec.rates; // []
+   * ```
+   */
+  none(): Schedule {
+    return new Schedule(EMPTY);
+  },
+  /**
+   * The claims table's reference account: 1.5 posts a week and a platform
+   * event once a month, from day 0.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * const seed = schedule.reference().pause({ from: '18 months', for: '8 months' });
+   * ```
+   */
+  reference(): Schedule {
+    return schedule.weekly(1.5).withEvents({ every: '1 month' });
+  },
+  /**
+   * A schedule from a real log of posts and events, dated (`date: 'YYYY-MM-DD'`)
+   * or numbered (`day: 12`). Entries must be sorted. A logged post counts as
+   * effort spread over the following week (see {@link LogOptions.spread}).
+   *
+   * @throws {@link ParameterError} for unsorted entries, invalid dates, negative counts or mixed date and day entries.
+   * @example
+   * ```ts
+   * import { schedule } from 'relationship-equity';
+   * const log = schedule.fromLog([{ day: 0 }, { day: 3, posts: 2 }, { day: 10, events: 1 }]);
+   * log.sample(0, 7, 2).effort; // Float64Array [ 0.2857…, 0.1428… ]
+   * ```
+   */
+  fromLog,
+});

@@ -1,0 +1,345 @@
+/**
+ * The equity engine: schedule → effort response → equity stock → reach → lag → interest.
+ *
+ * @module
+ */
+import { toDays, type Duration } from './duration.js';
+import { ParameterError } from './errors.js';
+import { erlangStep, erlangStepCoefficients } from './lag.js';
+import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
+import { responseFunction } from './response.js';
+import { schedule as scheduleBuilders, Schedule } from './schedule.js';
+import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from './validate.js';
+
+/**
+ * Everything the model remembers at one moment. Passed as `initial` to
+ * {@link simulate}, with the same schedule, it continues a run exactly where
+ * it stopped.
+ */
+export interface ModelState {
+  /** The account day the state was taken (days since the schedule's day 0). */
+  readonly day: number;
+  /** Days since the platform launched, at that moment. */
+  readonly sinceLaunch: number;
+  /** Relationship equity, the stock (≥ 0). */
+  readonly equity: number;
+  /** Momentum: the weighted share of recent days with activity, in [0, 1]. */
+  readonly momentum: number;
+  /** Agenda stock: recent participation in platform events (≥ 0). */
+  readonly agenda: number;
+  /** Days since the last post or event. */
+  readonly quietDays: number;
+  /** The stages of the reach → interest lag, first to last (each ≥ 0). */
+  readonly lagStages: readonly number[];
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** How long to simulate, e.g. `'5 years'`. Must be > 0. */
+  readonly horizon: Duration;
+  /** The time step. @defaultValue `'1 day'` */
+  readonly step?: Duration;
+  /** What the account does. @defaultValue `schedule.reference()`: 1.5 posts a week and an event a month */
+  readonly activity?: Schedule;
+  /** Parameters to change from {@link DEFAULT_PARAMETERS}. @defaultValue `{}` */
+  readonly parameters?: ParameterInput;
+  /** Where to start from, e.g. the `final` state of an earlier run. @defaultValue an empty account on day 0 */
+  readonly initial?: Partial<ModelState>;
+  /** Time from the platform's launch to the account's day 0. @defaultValue 0 */
+  readonly start?: Duration;
+}
+
+/** The value of every series at one moment, as returned by {@link Simulation.at}. */
+export interface SimulationPoint {
+  /** The grid point's day (at or before the day asked for). */
+  readonly day: number;
+  readonly equity: number;
+  readonly inflow: number;
+  readonly reach: number;
+  readonly agenda: number;
+  readonly momentum: number;
+  readonly interest: number;
+  /** Whether the agenda stock is at or above the invitation threshold. */
+  readonly invited: boolean;
+}
+
+/** The names of a simulation's series. */
+export const SERIES = ['equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
+/** The name of one of a simulation's series. */
+export type SeriesName = (typeof SERIES)[number];
+
+/**
+ * The result of {@link simulate}: one value per grid point for each series, the
+ * final state and the resolved parameters. Every series has `days.length`
+ * values; point `i` is the moment `days[i]`, and `inflow[i]` is the average
+ * inflow per day over the step that follows it.
+ */
+export interface Simulation {
+  /** Account days of the grid points, from the initial day to the horizon. */
+  readonly days: Float64Array;
+  /** Relationship equity. */
+  readonly equity: Float64Array;
+  /** Equity earned per day over the following step (posting and events, before decay). */
+  readonly inflow: Float64Array;
+  /** Reach: equity × quality × agenda factor (how far the videos travel now). */
+  readonly reach: Float64Array;
+  /** Agenda stock: recent participation in platform events. */
+  readonly agenda: Float64Array;
+  /** Momentum in [0, 1]. */
+  readonly momentum: Float64Array;
+  /** Interest (inbound clients): reach through the lag, times `interestPerReach`. */
+  readonly interest: Float64Array;
+  /** The step in days. */
+  readonly step: number;
+  /** The resolved parameters of the run. */
+  readonly parameters: ModelParameters;
+  /** The state at the last grid point; pass it as `initial` to continue. */
+  readonly final: ModelState;
+  /**
+   * The value of every series at a moment (an account day or a {@link Duration}):
+   * the grid point at or before it, so a value never blends across an event.
+   * @throws {@link ParameterError} for a moment outside the run.
+   */
+  at(when: Duration): SimulationPoint;
+}
+
+/** Most grid points one run may have: refuses a runaway horizon quickly. */
+const MAX_STEPS = 20_000_000;
+
+function resolveState(
+  initial: Partial<ModelState> | undefined,
+  start: number | undefined,
+  stages: number,
+): ModelState {
+  const o = initial === undefined ? {} : plainObject('initial', initial);
+  knownKeys('initial', o, ['day', 'sinceLaunch', 'equity', 'momentum', 'agenda', 'quietDays', 'lagStages']);
+  const day = o.day === undefined ? 0 : finiteNumber('initial.day', o.day);
+  let sinceLaunch: number;
+  if (o.sinceLaunch === undefined) {
+    sinceLaunch = day + (start ?? 0);
+  } else {
+    sinceLaunch = nonNegative('initial.sinceLaunch', o.sinceLaunch);
+    if (start !== undefined && Math.abs(sinceLaunch - day - start) > 1e-9) {
+      throw new ParameterError('start', start, `consistent with initial.sinceLaunch − initial.day (${sinceLaunch - day})`);
+    }
+  }
+  let lagStages: number[];
+  if (o.lagStages === undefined) {
+    lagStages = new Array<number>(stages).fill(0);
+  } else {
+    if (!Array.isArray(o.lagStages) || o.lagStages.length !== stages) {
+      throw new ParameterError('initial.lagStages', o.lagStages, `an array of ${stages} numbers ≥ 0 (one per lag stage)`);
+    }
+    lagStages = o.lagStages.map((v: unknown, i: number) => nonNegative(`initial.lagStages[${i}]`, v));
+  }
+  return {
+    day,
+    sinceLaunch,
+    equity: o.equity === undefined ? 0 : nonNegative('initial.equity', o.equity),
+    momentum: o.momentum === undefined ? 0 : inRange('initial.momentum', o.momentum, 0, 1),
+    agenda: o.agenda === undefined ? 0 : nonNegative('initial.agenda', o.agenda),
+    quietDays: o.quietDays === undefined ? 0 : nonNegative('initial.quietDays', o.quietDays),
+    lagStages,
+  };
+}
+
+/** ∫₀^d g(s) ds for the neglect ramp g, which is 0 until `grace` and then 1 − e^{−(s−grace)/ramp}. */
+function neglectIntegral(days: number, grace: number, ramp: number): number {
+  const over = days - grace;
+  return over > 0 ? over + ramp * Math.expm1(-over / ramp) : 0;
+}
+
+/**
+ * Run the model over a horizon.
+ *
+ * Each step of `h` days:
+ * - inflow `u = b · M · S(a)` per day, plus `b · M · w_ev` per event joined,
+ *   where `S` is the effort response, `b` the early bonus (averaged over the step)
+ *   and `M = floor + (1 − floor) · momentum` (averaged over the step);
+ * - decay `δ = δ_active + δ_neglect · g(quiet days)`, averaged exactly over the step;
+ * - equity moves by the exact solution of `E' = u − δE` over the step, so it
+ *   never goes negative whatever the step;
+ * - reach `R = E · quality · (1 + α · agenda)`, and interest is reach through
+ *   the Erlang lag, updated exactly for the step's average reach.
+ *
+ * @param options - see {@link SimulateOptions}.
+ * @returns a {@link Simulation}.
+ * @throws {@link ParameterError} or {@link DurationError} for invalid options, before any stepping:
+ * a horizon ≤ 0, a step longer than the horizon, a pause that begins after the horizon,
+ * invalid parameters or an invalid initial state.
+ *
+ * @example
+ * ```ts
+ * import { simulate, schedule } from 'relationship-equity';
+ * const run = simulate({
+ *   horizon: '3 years',
+ *   activity: schedule.reference().pause({ from: '18 months', for: '8 months' }),
+ * });
+ * const before = run.at('18 months').equity;
+ * const after = run.at('26 months').equity;
+ * console.log((1 - after / before).toFixed(2)); // 0.30 — the seed's "lost 30%"
+ * ```
+ */
+export function simulate(options: SimulateOptions): Simulation {
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
+  const horizon = toDays(o.horizon as Duration, 'horizon');
+  if (!(horizon > 0)) throw new ParameterError('horizon', o.horizon, 'a duration > 0');
+  const step = o.step === undefined ? 1 : toDays(o.step as Duration, 'step');
+  if (!(step > 0)) throw new ParameterError('step', o.step, 'a duration > 0');
+  if (step > horizon) throw new ParameterError('step', o.step ?? '1 day', `no longer than the horizon (${horizon} days)`);
+  const activity = o.activity === undefined ? scheduleBuilders.reference() : o.activity;
+  if (!(activity instanceof Schedule)) {
+    throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
+  }
+  const parameters = resolveParameters((o.parameters ?? {}) as ParameterInput);
+  const start = o.start === undefined ? undefined : toDays(o.start as Duration, 'start');
+  const initial = resolveState(o.initial as Partial<ModelState> | undefined, start, parameters.lag.stages);
+
+  const ratio = horizon / step;
+  const steps = Math.abs(ratio - Math.round(ratio)) < 1e-9 ? Math.round(ratio) : Math.ceil(ratio);
+  if (steps + 1 > MAX_STEPS) {
+    throw new ParameterError('horizon', o.horizon, `at most ${MAX_STEPS - 1} steps of ${step} days`);
+  }
+  const endDay = initial.day + steps * step;
+  for (const pause of activity.spec.pauses) {
+    if (pause.from > endDay) {
+      throw new ParameterError('activity.pause.from', pause.from, `a day within the run (at most day ${endDay})`);
+    }
+  }
+  return run(parameters, activity, initial, step, steps);
+}
+
+/** The stepping loop, on plain numbers and Float64Arrays. */
+function run(
+  p: ModelParameters,
+  activity: Schedule,
+  initial: ModelState,
+  h: number,
+  steps: number,
+): Simulation {
+  const points = steps + 1;
+  const plan = activity.sample(initial.day, h, points);
+  const days = new Float64Array(points);
+  const equitySeries = new Float64Array(points);
+  const inflowSeries = new Float64Array(points);
+  const reachSeries = new Float64Array(points);
+  const agendaSeries = new Float64Array(points);
+  const momentumSeries = new Float64Array(points);
+  const interestSeries = new Float64Array(points);
+
+  const response = responseFunction(p.response);
+  const { carry, inputWeight } = erlangStepCoefficients(p.lag, h);
+  const lag = Float64Array.from(initial.lagStages);
+  const last = lag.length - 1;
+
+  const momentumKeep = Math.exp(-h / p.momentumMemory);
+  // Average over a step of a quantity relaxing as e^{−t/τ}: (1 − e^{−h/τ}) / (h/τ).
+  const momentumAverage = -Math.expm1(-h / p.momentumMemory) / (h / p.momentumMemory);
+  const agendaKeep = Math.exp(-h / p.agendaMemory);
+  const bonusAverage = -Math.expm1(-h / p.earlyBonusTime) / (h / p.earlyBonusTime);
+  const floor = p.momentumFloor;
+  const alpha = p.agendaWeight;
+
+  let equity = initial.equity;
+  let momentum = initial.momentum;
+  let agenda = initial.agenda;
+  let quiet = initial.quietDays;
+  const effort = plan.effort;
+  const events = plan.events;
+  const quality = plan.quality;
+
+  for (let i = 0; i < points; i++) {
+    const day = initial.day + i * h;
+    const sinceLaunch = initial.sinceLaunch + i * h;
+    const a = effort[i]!;
+    const ev = events[i]!;
+    const q = quality[i]!;
+    const active = a > 0 || ev > 0;
+
+    // Averages over the step of the early bonus and of the momentum multiplier.
+    const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
+    const target = active ? 1 : 0;
+    const meanMomentum = target + (momentum - target) * momentumAverage;
+    const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
+    const postingInflow = multiplier * response(a);
+    const eventInflow = multiplier * p.eventWeight * ev;
+
+    const reach = equity * q * (1 + alpha * agenda);
+    days[i] = day;
+    equitySeries[i] = equity;
+    inflowSeries[i] = postingInflow + eventInflow / h;
+    reachSeries[i] = reach;
+    agendaSeries[i] = agenda;
+    momentumSeries[i] = momentum;
+    interestSeries[i] = p.interestPerReach * lag[last]!;
+    if (i === steps) break;
+
+    // Decay averaged exactly over the step; neglect only grows while quiet.
+    const decay =
+      active || p.neglectDecay === 0
+        ? p.activeDecay
+        : p.activeDecay +
+          (p.neglectDecay *
+            (neglectIntegral(quiet + h, p.neglectGrace, p.neglectRamp) -
+              neglectIntegral(quiet, p.neglectGrace, p.neglectRamp))) /
+            h;
+    const x = decay * h;
+    // Exact solution of E' = u − δE with u, δ constant over the step.
+    const grown = x > 0 ? (postingInflow * -Math.expm1(-x)) / decay : postingInflow * h;
+    equity = equity * Math.exp(-x) + grown + eventInflow;
+
+    momentum = target + (momentum - target) * momentumKeep;
+    agenda = agenda * agendaKeep + ev;
+    quiet = active ? 0 : quiet + h;
+
+    const reachAfter = equity * q * (1 + alpha * agenda);
+    erlangStep(lag, carry, inputWeight, 0.5 * (reach + reachAfter));
+  }
+
+  const final: ModelState = Object.freeze({
+    day: initial.day + steps * h,
+    sinceLaunch: initial.sinceLaunch + steps * h,
+    equity,
+    momentum,
+    agenda,
+    quietDays: quiet,
+    lagStages: Object.freeze(Array.from(lag)),
+  });
+  const series: Record<SeriesName, Float64Array> = {
+    equity: equitySeries,
+    inflow: inflowSeries,
+    reach: reachSeries,
+    agenda: agendaSeries,
+    momentum: momentumSeries,
+    interest: interestSeries,
+  };
+  const threshold = p.invitationThreshold;
+
+  return {
+    days,
+    ...series,
+    step: h,
+    parameters: p,
+    final,
+    at(when: Duration): SimulationPoint {
+      const day = toDays(when, 'when');
+      const first = days[0]!;
+      const position = (day - first) / h;
+      if (!(position >= -1e-9 && position <= steps + 1e-9)) {
+        throw new ParameterError('when', when, `a day from ${first} to ${days[steps]} (the run)`);
+      }
+      const i = Math.min(Math.max(0, Math.floor(position + 1e-9)), steps);
+      return {
+        day: days[i]!,
+        equity: equitySeries[i]!,
+        inflow: inflowSeries[i]!,
+        reach: reachSeries[i]!,
+        agenda: agendaSeries[i]!,
+        momentum: momentumSeries[i]!,
+        interest: interestSeries[i]!,
+        invited: agendaSeries[i]! >= threshold,
+      };
+    },
+  };
+}

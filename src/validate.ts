@@ -1,0 +1,67 @@
+/**
+ * Boundary checks shared by every public function. Each check rejects NaN as
+ * well as out-of-range values (the `!(x >= 0)` idiom) and throws a typed error
+ * naming the field.
+ *
+ * @internal
+ * @module
+ */
+import { InputTypeError, ParameterError } from './errors.js';
+
+/** A finite number, or an `InputTypeError`/`ParameterError` naming `field`. */
+export function finiteNumber(field: string, value: unknown): number {
+  if (typeof value !== 'number') throw new InputTypeError(field, value, 'a number');
+  if (!Number.isFinite(value)) throw new ParameterError(field, value, 'a finite number');
+  return value;
+}
+
+/** A finite number ≥ 0. */
+export function nonNegative(field: string, value: unknown): number {
+  const x = finiteNumber(field, value);
+  if (!(x >= 0)) throw new ParameterError(field, value, 'a finite number ≥ 0');
+  return x;
+}
+
+/** A finite number > 0. */
+export function positive(field: string, value: unknown): number {
+  const x = finiteNumber(field, value);
+  if (!(x > 0)) throw new ParameterError(field, value, 'a finite number > 0');
+  return x;
+}
+
+/** A finite number in [lo, hi]. */
+export function inRange(field: string, value: unknown, lo: number, hi: number): number {
+  const x = finiteNumber(field, value);
+  if (!(x >= lo && x <= hi)) throw new ParameterError(field, value, `a number from ${lo} to ${hi}`);
+  return x;
+}
+
+/** A whole number ≥ `min`. */
+export function integerAtLeast(field: string, value: unknown, min: number): number {
+  const x = finiteNumber(field, value);
+  if (!(Number.isInteger(x) && x >= min)) {
+    throw new ParameterError(field, value, `a whole number ≥ ${min}`);
+  }
+  return x;
+}
+
+/** A plain object (not null, not an array), or `InputTypeError`. */
+export function plainObject(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputTypeError(field, value, 'an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Reject keys of `value` that are not in `known`, naming the first unknown one. */
+export function knownKeys(field: string, value: object, known: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new ParameterError(
+        `${field}.${key}`,
+        (value as Record<string, unknown>)[key],
+        `one of the known fields (${known.join(', ')})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The claims table of docs/model.md: one test per row, each asserting its band
+ * with the default parameters. The bands are written here, independently of
+ * the library's own report (`npm run claims`).
+ */
+import { describe, expect, it } from 'vitest';
+import { CLAIM_IDS, checkClaims, measureClaim, ParameterError } from 'relationship-equity';
+import { caught } from './helpers.js';
+
+describe('claims table (defaults)', () => {
+  it('C1: an 8-month absence after 18 months leaves 0.70 ± 0.05 of equity ("lost 30%")', () => {
+    const { value } = measureClaim('C1');
+    expect(value).toBeGreaterThanOrEqual(0.65);
+    expect(value).toBeLessThanOrEqual(0.75);
+  });
+
+  it('C2: equity after the absence is worth 9–13 equivalent months ("maybe down to a year")', () => {
+    const { value } = measureClaim('C2');
+    expect(value).toBeGreaterThanOrEqual(9);
+    expect(value).toBeLessThanOrEqual(13);
+  });
+
+  it('C3: interest gap at return under a third of the equity gap; it peaks 12–24 months after the absence began', () => {
+    const { value, details } = measureClaim('C3');
+    expect(details.interestGapAtReturn as number).toBeLessThan((details.equityGapAtReturn as number) / 3);
+    expect(value).toBeGreaterThanOrEqual(12);
+    expect(value).toBeLessThanOrEqual(24);
+  });
+
+  it('C4: an account started at launch ends ahead of one started 2 years later, more so as β grows', () => {
+    const { value, details } = measureClaim('C4');
+    expect(value).toBeGreaterThan(1);
+    expect(details.ratioAtHalfBeta as number).toBeLessThan(value);
+    expect(details.ratioAtDoubleBeta as number).toBeGreaterThan(value);
+  });
+
+  it('C5: at the end of the absence we are ahead of every newcomer who started during it', () => {
+    const { details } = measureClaim('C5');
+    expect(details.ourEquity as number).toBeGreaterThan(details.bestNewcomerEquity as number);
+  });
+
+  it('C6: daily posting gives 3.5–4.5× the inflow of 1.5 posts a week', () => {
+    const { value } = measureClaim('C6');
+    expect(value).toBeGreaterThanOrEqual(3.5);
+    expect(value).toBeLessThanOrEqual(4.5);
+  });
+
+  it('C7: twice a day gives at most 1.3× the inflow of once a day', () => {
+    expect(measureClaim('C7').value).toBeLessThanOrEqual(1.3);
+  });
+
+  it('C8: quality 1.0 with monthly events reaches further than quality 1.3 without ("giving face")', () => {
+    const { details } = measureClaim('C8');
+    expect(details.reachWithEvents as number).toBeGreaterThan(details.reachWithQuality as number);
+  });
+
+  it('C9: invited before the absence, not by its end; the twin stays invited', () => {
+    const { details } = measureClaim('C9');
+    const threshold = details.threshold as number;
+    expect(details.agendaBefore as number).toBeGreaterThanOrEqual(threshold);
+    expect(details.agendaAfter as number).toBeLessThan(threshold);
+    expect(details.twinLowestDuringAbsence as number).toBeGreaterThanOrEqual(threshold);
+  });
+
+  it('C11: the first 30 days back gain less than 30 days at full momentum, and pre-absence equity is regained', () => {
+    const { details } = measureClaim('C11');
+    expect(details.gainedFirst30Days as number).toBeLessThan(details.gainedAtFullMomentum as number);
+    expect(details.monthsToRegain as number).toBeGreaterThan(0);
+    expect(Number.isFinite(details.monthsToRegain as number)).toBe(true);
+  });
+});
+
+describe('checkClaims', () => {
+  it('measures every row, and every row holds with the defaults', () => {
+    const rows = checkClaims();
+    expect(rows.map((r) => r.id)).toEqual([...CLAIM_IDS]);
+    expect(rows.filter((r) => !r.holds).map((r) => r.id)).toEqual([]);
+  });
+
+  it('reports rows that fail when the parameters break the story', () => {
+    const rows = checkClaims({ parameters: { neglectDecay: 0.004 } });
+    const failing = rows.filter((r) => !r.holds).map((r) => r.id);
+    expect(failing).toContain('C1');
+  });
+
+  it('rejects an unknown id', () => {
+    expect(caught(() => measureClaim('C99' as never), ParameterError).field).toBe('id');
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ParameterError, SERIES, compare, schedule, simulate } from 'relationship-equity';
+import { caught, expectClose } from './helpers.js';
+
+describe('compare', () => {
+  const twin = simulate({ horizon: '4 years' });
+  const away = simulate({ horizon: '4 years', activity: schedule.reference().pause({ from: '18 months', for: '8 months' }) });
+  const c = compare(away, twin);
+
+  it('gives the difference and the shortfall of every series, point by point', () => {
+    for (const name of SERIES) {
+      expect(c[name].difference.length).toBe(twin.days.length);
+      expect(c[name].gap.length).toBe(twin.days.length);
+    }
+    const i = 800;
+    expectClose(c.equity.difference[i]!, away.equity[i]! - twin.equity[i]!);
+    expectClose(c.equity.gap[i]!, (twin.equity[i]! - away.equity[i]!) / twin.equity[i]!);
+  });
+
+  it('reads a gap of 0 where the baseline is 0 (no NaN)', () => {
+    expect(c.equity.gap[0]).toBe(0);
+    expect(c.interest.gap.every((x) => Number.isFinite(x))).toBe(true);
+  });
+
+  it('finds the largest gap and its day', () => {
+    const { largestGap, dayOfLargestGap } = c.summary.equity;
+    expect(largestGap).toBe(Math.max(...c.equity.gap));
+    expect(c.equity.gap[c.days.indexOf(dayOfLargestGap)]).toBe(largestGap);
+    // equity falls furthest behind at the end of the absence
+    expect(dayOfLargestGap).toBeGreaterThan(780);
+    expect(dayOfLargestGap).toBeLessThan(800);
+  });
+
+  it('sums the area between the curves', () => {
+    let area = 0;
+    for (let i = 0; i < twin.days.length; i++) area += away.reach[i]! - twin.reach[i]!;
+    expectClose(c.summary.reach.cumulativeDifference, area, 1e-9);
+    expect(c.summary.reach.cumulativeDifference).toBeLessThan(0);
+  });
+
+  it('a run compared with itself has no gap', () => {
+    const same = compare(twin, twin);
+    for (const name of SERIES) expect(same.summary[name].largestGap).toBe(0);
+  });
+
+  it('rejects runs on different grids', () => {
+    const short = simulate({ horizon: '1 year' });
+    expect(caught(() => compare(short, twin), ParameterError).field).toBe('b.days');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters } from 'relationship-equity';
+import { caught } from './helpers.js';
+
+describe('DEFAULT_PARAMETERS', () => {
+  it('pins the calibrated defaults', () => {
+    expect(DEFAULT_PARAMETERS).toEqual({
+      response: { kind: 'hill', halfSaturation: 0.6, shape: 1.6 },
+      eventWeight: 2,
+      earlyBonus: 1,
+      earlyBonusTime: 365,
+      momentumMemory: 60,
+      momentumFloor: 0.5,
+      activeDecay: 0.0005,
+      neglectDecay: 0.0015,
+      neglectGrace: 30,
+      neglectRamp: 60,
+      agendaMemory: 60,
+      agendaWeight: 0.2,
+      invitationThreshold: 1,
+      lag: { kind: 'erlang', mean: 365.25, stages: 4 },
+      interestPerReach: 1,
+    });
+  });
+
+  it('is frozen, nested specs too', () => {
+    expect(Object.isFrozen(DEFAULT_PARAMETERS)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_PARAMETERS.response)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_PARAMETERS.lag)).toBe(true);
+  });
+});
+
+describe('resolveParameters', () => {
+  it('returns the defaults for nothing', () => {
+    expect(resolveParameters()).toEqual(DEFAULT_PARAMETERS);
+    expect(resolveParameters({})).toEqual(DEFAULT_PARAMETERS);
+  });
+
+  it('merges a partial over the defaults and reads durations', () => {
+    const p = resolveParameters({ earlyBonus: 2, neglectGrace: '6 weeks', lag: { kind: 'erlang', mean: '18 months', stages: 2 } });
+    expect(p.earlyBonus).toBe(2);
+    expect(p.neglectGrace).toBe(42);
+    expect(p.lag).toEqual({ kind: 'erlang', mean: 547.875, stages: 2 });
+    expect(p.activeDecay).toBe(DEFAULT_PARAMETERS.activeDecay);
+    expect(Object.isFrozen(p)).toBe(true);
+  });
+
+  it('keeps a zero instead of replacing it with the default', () => {
+    expect(resolveParameters({ earlyBonus: 0, neglectDecay: 0, neglectGrace: 0 })).toMatchObject({
+      earlyBonus: 0,
+      neglectDecay: 0,
+      neglectGrace: 0,
+    });
+  });
+
+  it('does not mutate its input', () => {
+    const input = { earlyBonus: 3 };
+    resolveParameters(input);
+    expect(input).toEqual({ earlyBonus: 3 });
+  });
+
+  it.each([
+    [{ activeDecay: -1 }, 'parameters.activeDecay'],
+    [{ activeDecay: NaN }, 'parameters.activeDecay'],
+    [{ neglectDecay: Infinity }, 'parameters.neglectDecay'],
+    [{ momentumFloor: 1.5 }, 'parameters.momentumFloor'],
+    [{ earlyBonusTime: 0 }, 'parameters.earlyBonusTime'],
+    [{ response: { kind: 'hill', halfSaturation: 0, shape: 1 } }, 'parameters.response.halfSaturation'],
+    [{ response: { kind: 'cubic' } }, 'parameters.response.kind'],
+    [{ lag: { kind: 'erlang', mean: 365, stages: 2.5 } }, 'parameters.lag.stages'],
+    [{ lag: { kind: 'erlang', mean: 0, stages: 2 } }, 'parameters.lag.mean'],
+    [{ lag: { kind: 'weibull' } }, 'parameters.lag.kind'],
+    [{ decay: 0.1 }, 'parameters.decay'],
+  ])('rejects %j naming %s', (input, field) => {
+    const error = caught(() => resolveParameters(input as never), ParameterError);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(`\`${field}\``);
+  });
+
+  it('rejects an unknown unit in a duration parameter', () => {
+    expect(caught(() => resolveParameters({ neglectGrace: '3 parsecs' }), DurationError).field).toBe(
+      'parameters.neglectGrace',
+    );
+  });
+
+  it('rejects a wrong type with an InputTypeError', () => {
+    expect(caught(() => resolveParameters({ activeDecay: '0.1' as never }), InputTypeError).field).toBe(
+      'parameters.activeDecay',
+    );
+    caught(() => resolveParameters(null as never), InputTypeError);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PARAMETERS,
+  DurationError,
+  InputTypeError,
+  ParameterError,
+  SERIES,
+  schedule,
+  simulate,
+} from 'relationship-equity';
+import { caught, expectAllFinite, expectClose } from './helpers.js';
+
+const seedActivity = schedule.reference().pause({ from: '18 months', for: '8 months' });
+
+describe('simulate', () => {
+  it('returns one value per grid point for every series, from day 0 to the horizon', () => {
+    const run = simulate({ horizon: '1 year' });
+    const points = Math.ceil(365.25) + 1;
+    expect(run.days.length).toBe(points);
+    for (const name of SERIES) {
+      expect(run[name]).toBeInstanceOf(Float64Array);
+      expect(run[name].length).toBe(points);
+    }
+    expect(run.days[0]).toBe(0);
+    expect(run.days[points - 1]).toBe(366);
+    expect(run.step).toBe(1);
+    expect(run.parameters).toEqual(DEFAULT_PARAMETERS);
+  });
+
+  it('starts from an empty account by default', () => {
+    const run = simulate({ horizon: 10 });
+    expect(run.equity[0]).toBe(0);
+    expect(run.interest[0]).toBe(0);
+    expect(run.momentum[0]).toBe(0);
+    expect(run.equity[10]).toBeGreaterThan(0);
+  });
+
+  it('leaves an account with no activity empty', () => {
+    const run = simulate({ horizon: 100, activity: schedule.none() });
+    expect(run.equity.every((x) => x === 0)).toBe(true);
+    expect(run.interest.every((x) => x === 0)).toBe(true);
+  });
+
+  it('never produces NaN, infinity or negative equity, even with extreme parameters', () => {
+    const run = simulate({
+      horizon: '10 years',
+      step: '1 week',
+      activity: schedule.daily(50).pause({ from: '1 year', for: '5 years' }),
+      parameters: { activeDecay: 5, neglectDecay: 10, neglectRamp: 0.001, momentumMemory: 0.001 },
+    });
+    expectAllFinite({ equity: run.equity, reach: run.reach, interest: run.interest, inflow: run.inflow });
+    expect(run.equity.every((x) => x >= 0)).toBe(true);
+  });
+
+  it('a run split in two equals the run done in one piece', () => {
+    const whole = simulate({ horizon: 1000, activity: seedActivity });
+    const first = simulate({ horizon: 600, activity: seedActivity });
+    const second = simulate({ horizon: 400, activity: seedActivity, initial: first.final });
+    expect(second.final).toEqual(whole.final);
+    for (const name of SERIES) {
+      expect(Array.from(second[name])).toEqual(Array.from(whole[name].subarray(600)));
+    }
+  });
+
+  it('a split run keeps its place relative to the platform launch', () => {
+    const whole = simulate({ horizon: 400, start: '2 years' });
+    const first = simulate({ horizon: 150, start: '2 years' });
+    expect(first.final.sinceLaunch).toBe(730.5 + 150);
+    const second = simulate({ horizon: 250, initial: first.final });
+    expect(second.final).toEqual(whole.final);
+  });
+
+  it('a 12-hour step agrees with a 1-day step within 1% on the seed scenario', () => {
+    const daily = simulate({ horizon: '4 years', activity: seedActivity });
+    const halfDaily = simulate({ horizon: '4 years', step: '12 hours', activity: seedActivity });
+    for (const when of ['18 months', '26 months', '3 years', '4 years']) {
+      const a = daily.at(when);
+      const b = halfDaily.at(when);
+      for (const name of ['equity', 'reach', 'interest'] as const) {
+        expect(Math.abs(b[name] / a[name] - 1), `${name} at ${when}`).toBeLessThan(0.01);
+      }
+    }
+  });
+
+  it('decays only slowly while active and faster the longer the account is neglected', () => {
+    const run = simulate({ horizon: 800, activity: schedule.daily(1).pause({ from: 400, for: 400 }) });
+    const dailyLoss = (day: number): number => 1 - run.equity[day + 1]! / run.equity[day]!;
+    expectClose(dailyLoss(410), 1 - Math.exp(-DEFAULT_PARAMETERS.activeDecay), 1e-9); // within the grace period
+    expect(dailyLoss(500)).toBeGreaterThan(dailyLoss(450));
+    expect(dailyLoss(700)).toBeGreaterThan(dailyLoss(500));
+    expect(dailyLoss(790)).toBeLessThanOrEqual(DEFAULT_PARAMETERS.activeDecay + DEFAULT_PARAMETERS.neglectDecay);
+  });
+
+  it('builds momentum with consistent activity and loses it in a break', () => {
+    const run = simulate({ horizon: 600, activity: schedule.daily(1).pause({ from: 300, for: 200 }) });
+    expect(run.momentum[300]).toBeGreaterThan(0.99);
+    expect(run.momentum[500]).toBeLessThan(0.05);
+    expect(run.momentum[560]).toBeGreaterThan(0.5);
+  });
+
+  it('counts effort early in the platform’s life for more (early bonus)', () => {
+    const early = simulate({ horizon: 100, activity: schedule.daily(1) });
+    const late = simulate({ horizon: 100, activity: schedule.daily(1), start: '5 years' });
+    expect(early.final.equity).toBeGreaterThan(late.final.equity);
+    const flat = { earlyBonus: 0 };
+    expectClose(
+      simulate({ horizon: 100, activity: schedule.daily(1), parameters: flat }).final.equity,
+      simulate({ horizon: 100, activity: schedule.daily(1), parameters: flat, start: '5 years' }).final.equity,
+    );
+  });
+
+  it('reach is equity × quality × agenda factor', () => {
+    const run = simulate({ horizon: 200, activity: schedule.reference().quality(1.3) });
+    const i = 150;
+    expectClose(run.reach[i]!, run.equity[i]! * 1.3 * (1 + DEFAULT_PARAMETERS.agendaWeight * run.agenda[i]!));
+  });
+
+  it('at() reads the grid point at or before a moment and says whether the account is invited', () => {
+    const run = simulate({ horizon: '2 years', activity: seedActivity });
+    const point = run.at('18 months');
+    expect(point.day).toBe(547);
+    expect(point.equity).toBe(run.equity[547]);
+    expect(point.invited).toBe(true);
+    expect(run.at(100.9).day).toBe(100);
+    expect(caught(() => run.at('3 years'), ParameterError).field).toBe('when');
+  });
+
+  it('more effort never lowers equity', () => {
+    let previous = -1;
+    for (const postsPerWeek of [0, 0.5, 1, 1.5, 3, 7, 14, 30]) {
+      const equity = simulate({ horizon: '2 years', activity: schedule.weekly(postsPerWeek) }).final.equity;
+      expect(equity).toBeGreaterThanOrEqual(previous);
+      previous = equity;
+    }
+  });
+
+  it('does not mutate the initial state it is given', () => {
+    const first = simulate({ horizon: 30 });
+    const initial = { ...first.final, lagStages: [...first.final.lagStages] };
+    simulate({ horizon: 30, initial });
+    expect(initial).toEqual({ ...first.final, lagStages: [...first.final.lagStages] });
+  });
+});
+
+describe('simulate rejects bad input before stepping', () => {
+  it.each([
+    [{ horizon: 0 }, 'horizon', ParameterError],
+    [{ horizon: -5 }, 'horizon', DurationError],
+    [{ horizon: '8 parsecs' }, 'horizon', DurationError],
+    [{ horizon: NaN }, 'horizon', DurationError],
+    [{ horizon: 10, step: 20 }, 'step', ParameterError],
+    [{ horizon: 10, step: 0 }, 'step', ParameterError],
+    [{ horizon: 10, parameters: { activeDecay: NaN } }, 'parameters.activeDecay', ParameterError],
+    [{ horizon: 10, initial: { equity: -1 } }, 'initial.equity', ParameterError],
+    [{ horizon: 10, initial: { momentum: 2 } }, 'initial.momentum', ParameterError],
+    [{ horizon: 10, initial: { lagStages: [1, 2] } }, 'initial.lagStages', ParameterError],
+    [{ horizon: 10, activity: { posts: 3 } }, 'activity', ParameterError],
+    [{ horizon: 10, activity: schedule.daily(1).pause({ from: 20, for: 5 }) }, 'activity.pause.from', ParameterError],
+    [{ horizon: 10, initial: { sinceLaunch: 100 }, start: 5 }, 'start', ParameterError],
+    [{ horizon: '1000000 years' }, 'horizon', ParameterError],
+    [{ horizon: 10, horizn: 5 }, 'options.horizn', ParameterError],
+  ])('%j → %s', (options, field, kind) => {
+    const error = caught(() => simulate(options as never), kind as typeof ParameterError);
+    expect(error.field).toBe(field);
+  });
+
+  it('rejects a missing options object with an InputTypeError', () => {
+    caught(() => simulate(undefined as never), InputTypeError);
+  });
+});
