@@ -34,7 +34,12 @@ export interface AbsenceCostOptions {
 /** The result of {@link absenceCost}. */
 export interface AbsenceCost {
   /** The day the absence began and the day it ended (account days). */
-  readonly absence: { readonly from: number; readonly to: number };
+  readonly absence: {
+    /** The account day the absence began. */
+    readonly from: number;
+    /** The account day it ended. */
+    readonly to: number;
+  };
   /** Equity when the absence began. */
   readonly equityBefore: number;
   /** Equity when it ended. */
@@ -55,8 +60,11 @@ export interface AbsenceCost {
   readonly days: Float64Array;
   /** When interest trails the twin most: the shortfall, its day, and months after the absence began. */
   readonly interestGapPeak: {
+    /** The largest shortfall of interest against the twin, as a share of the twin's. */
     readonly gap: number;
+    /** The account day it happens. */
     readonly day: number;
+    /** Months from the start of the absence to that day. */
     readonly monthsAfterAbsenceBegan: number;
   };
   /** The account's run (with the absence). */

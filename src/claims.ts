@@ -13,7 +13,15 @@ import { resolveParameters, type ParameterInput } from './parameters.js';
 import { schedule } from './schedule.js';
 import { simulate } from './simulate.js';
 
-/** The ids of the claims this version measures. */
+/**
+ * The ids of the claims this version measures (C10, C12 and C13 need the
+ * planning and monitoring tools and join later).
+ * @example
+ * ```ts
+ * import { CLAIM_IDS, measureClaim } from 'relationship-equity';
+ * for (const id of CLAIM_IDS) console.log(id, measureClaim(id).holds);
+ * ```
+ */
 export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C11'] as const;
 /** The id of one claim. */
 export type ClaimId = (typeof CLAIM_IDS)[number];

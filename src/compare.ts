@@ -51,7 +51,7 @@ export type Comparison = {
  * const twin = simulate({ horizon: '5 years' });
  * const away = simulate({ horizon: '5 years', activity: schedule.reference().pause({ from: '18 months', for: '8 months' }) });
  * const c = compare(away, twin);
- * c.summary.interest.dayOfLargestGap; // ≈ 1157: interest falls furthest behind some 20 months after the absence began
+ * c.summary.interest.dayOfLargestGap; // 1158: interest falls furthest behind some 20 months after the absence began
  * ```
  */
 export function compare(a: Simulation, b: Simulation): Comparison {

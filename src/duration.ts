@@ -17,11 +17,32 @@ import { DurationError } from './errors.js';
  */
 export type Duration = number | string;
 
-/** Days in a year: 365.25. */
+/**
+ * Days in a year: 365.25.
+ * @example
+ * ```ts
+ * import { DAYS_PER_YEAR, toDays } from 'relationship-equity';
+ * toDays('2 years') === 2 * DAYS_PER_YEAR; // true
+ * ```
+ */
 export const DAYS_PER_YEAR = 365.25;
-/** Days in a month: 365.25 / 12 = 30.4375. */
+/**
+ * Days in a month: 365.25 / 12 = 30.4375.
+ * @example
+ * ```ts
+ * import { DAYS_PER_MONTH } from 'relationship-equity';
+ * const months = 243.5 / DAYS_PER_MONTH; // 8
+ * ```
+ */
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
-/** Days in a week: 7. */
+/**
+ * Days in a week: 7.
+ * @example
+ * ```ts
+ * import { DAYS_PER_WEEK } from 'relationship-equity';
+ * const postsPerDay = 1.5 / DAYS_PER_WEEK; // 0.214…
+ * ```
+ */
 export const DAYS_PER_WEEK = 7;
 
 let unitParser: ((text: string) => { toNumber(unit: string): number }) | undefined;

@@ -23,9 +23,9 @@ export type { Duration } from './duration.js';
 export { respond } from './response.js';
 export type { ResponseSpec, HillResponse } from './response.js';
 export { lagDensity } from './lag.js';
-export type { LagSpec, ErlangLag } from './lag.js';
+export type { LagSpec, ErlangLag, ResolvedErlangLag } from './lag.js';
 export { DEFAULT_PARAMETERS, resolveParameters } from './parameters.js';
-export type { ModelParameters, ParameterInput } from './parameters.js';
+export type { ModelParameters, ParameterInput, DurationField } from './parameters.js';
 export { schedule, Schedule } from './schedule.js';
 export type {
   ScheduleSpec,

@@ -29,6 +29,7 @@ import { integerAtLeast, knownKeys, plainObject } from './validate.js';
  * ```
  */
 export interface ErlangLag {
+  /** The kernel's kind: `'erlang'`. */
   readonly kind: 'erlang';
   /** The mean delay between reach and the interest it brings. A {@link Duration} (days or `'12 months'`). */
   readonly mean: Duration;
@@ -39,10 +40,22 @@ export interface ErlangLag {
 /** The model's lag spec. More kinds join this union as the library grows. */
 export type LagSpec = ErlangLag;
 
-/** A validated lag with its mean in days. @internal */
+/**
+ * An {@link ErlangLag} after validation, as {@link ModelParameters.lag} holds it: its mean in days.
+ *
+ * @example
+ * ```ts
+ * import { resolveParameters } from 'relationship-equity';
+ * resolveParameters({ lag: { kind: 'erlang', mean: '18 months', stages: 2 } }).lag;
+ * // { kind: 'erlang', mean: 547.875, stages: 2 }
+ * ```
+ */
 export interface ResolvedErlangLag {
+  /** The kernel's kind: `'erlang'`. */
   readonly kind: 'erlang';
+  /** The mean delay in days. */
   readonly mean: number;
+  /** The number of stages. */
   readonly stages: number;
 }
 
@@ -122,7 +135,7 @@ export function erlangStep(
  * ```ts
  * import { lagDensity } from 'relationship-equity';
  * // where a unit of reach today turns into interest, per day of delay
- * lagDensity({ kind: 'erlang', mean: '12 months', stages: 3 }, 243.5); // ≈ 0.00111, the peak
+ * lagDensity({ kind: 'erlang', mean: '12 months', stages: 3 }, 243.5); // ≈ 0.00222 per day, the peak (at 8 months)
  * ```
  */
 export function lagDensity(spec: LagSpec, days: number): number {

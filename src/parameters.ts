@@ -97,7 +97,8 @@ export type ParameterInput = {
       : ModelParameters[K];
 };
 
-type DurationField =
+/** The names of the parameters that are lengths of time, and so accept a {@link Duration}. */
+export type DurationField =
   | 'earlyBonusTime'
   | 'momentumMemory'
   | 'neglectGrace'

@@ -25,6 +25,7 @@ import { knownKeys, plainObject, positive } from './validate.js';
  * ```
  */
 export interface HillResponse {
+  /** The curve's kind: `'hill'`. */
   readonly kind: 'hill';
   /** Effort (posts per day) at which the response is half its maximum. Must be > 0. */
   readonly halfSaturation: number;

@@ -16,33 +16,45 @@ import { finiteNumber, knownKeys, nonNegative, plainObject } from './validate.js
 
 /** From day `at` on, the account posts at `postsPerDay` (a steady rate). */
 export interface RateChange {
+  /** The day the rate starts. */
   readonly at: number;
+  /** Posts per day from then on. */
   readonly postsPerDay: number;
 }
 
 /** `count` posts or events on day `day` (fractional days are allowed). */
 export interface DatedCount {
+  /** The day, counted from the schedule's day 0. */
   readonly day: number;
+  /** How many posts or events. */
   readonly count: number;
 }
 
 /** Events joined every `every` days from day `from`, until day `until` (exclusive; `null` for ever). */
 export interface EventRule {
+  /** Days between two events. */
   readonly every: number;
+  /** The day of the first event. */
   readonly from: number;
+  /** The day events stop (exclusive), or `null` for never. */
   readonly until: number | null;
 }
 
 /** No posts and no events from day `from` (inclusive) to day `to` (exclusive). */
 export interface PauseSpan {
+  /** The first day of the absence. */
   readonly from: number;
+  /** The day activity resumes (exclusive end of the absence). */
   readonly to: number;
 }
 
 /** Content quality multiplies reach by `value` from day `from` to day `to` (exclusive; `null` for ever). */
 export interface QualitySpan {
+  /** The day the quality starts. */
   readonly from: number;
+  /** The day it ends (exclusive), or `null` for never. */
   readonly to: number | null;
+  /** The multiplier on reach. */
   readonly value: number;
 }
 
@@ -126,7 +138,7 @@ export interface LogEntry {
   readonly events?: number;
 }
 
-/** Options of {@link schedule.fromLog}. */
+/** Options of `schedule.fromLog`. */
 export interface LogOptions {
   /** The date of day 0 for a dated log. @defaultValue the first entry's date */
   readonly origin?: string;
@@ -552,7 +564,7 @@ export const schedule = Object.freeze({
    * ```ts
    * import { schedule } from 'relationship-equity';
    * const log = schedule.fromLog([{ day: 0 }, { day: 3, posts: 2 }, { day: 10, events: 1 }]);
-   * log.sample(0, 7, 2).effort; // Float64Array [ 0.2857…, 0.1428… ]
+   * log.sample(0, 7, 2).effort; // Float64Array [ 0.306…, 0.122… ] posts per day in weeks 1 and 2
    * ```
    */
   fromLog,

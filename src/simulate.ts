@@ -53,17 +53,31 @@ export interface SimulateOptions {
 export interface SimulationPoint {
   /** The grid point's day (at or before the day asked for). */
   readonly day: number;
+  /** Relationship equity. */
   readonly equity: number;
+  /** Equity earned per day over the following step. */
   readonly inflow: number;
+  /** Reach: equity × quality × agenda factor. */
   readonly reach: number;
+  /** Agenda stock: recent participation in platform events. */
   readonly agenda: number;
+  /** Momentum in [0, 1]. */
   readonly momentum: number;
+  /** Interest (inbound clients). */
   readonly interest: number;
   /** Whether the agenda stock is at or above the invitation threshold. */
   readonly invited: boolean;
 }
 
-/** The names of a simulation's series. */
+/**
+ * The names of a simulation's series, in a fixed order.
+ * @example
+ * ```ts
+ * import { SERIES, simulate } from 'relationship-equity';
+ * const run = simulate({ horizon: '1 year' });
+ * for (const name of SERIES) console.log(name, run[name][365].toFixed(1));
+ * ```
+ */
 export const SERIES = ['equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
 /** The name of one of a simulation's series. */
 export type SeriesName = (typeof SERIES)[number];
