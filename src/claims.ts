@@ -10,7 +10,7 @@ import { absenceCost } from './absence-cost.js';
 import { DAYS_PER_MONTH, toDays } from './duration.js';
 import { ParameterError } from './errors.js';
 import { resolveParameters, type ParameterInput } from './parameters.js';
-import { schedule } from './schedule.js';
+import { schedule, type Schedule } from './schedule.js';
 import { simulate } from './simulate.js';
 
 /**
@@ -57,6 +57,10 @@ const END = ACTIVE + ABSENT;
 const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
 
 type Measure = (parameters: ParameterInput) => Omit<ClaimResult, 'id'>;
+
+/** Inflow per day after a year of steady posting (momentum full, same early bonus for every schedule). */
+const steadyInflow = (activity: Schedule, parameters: ParameterInput): number =>
+  simulate({ horizon: '1 year', parameters, activity }).at('1 year').inflow;
 
 const seedAbsence = (parameters: ParameterInput) =>
   absenceCost({ activeFor: ACTIVE, absentFor: ABSENT, parameters, followFor: '3 years' });
@@ -157,9 +161,8 @@ const MEASURES: Record<ClaimId, Measure> = {
     };
   },
   C6(parameters) {
-    const at = '1 year';
-    const daily = simulate({ horizon: at, parameters, activity: schedule.daily(1) }).at(at).inflow;
-    const weekly = simulate({ horizon: at, parameters, activity: schedule.weekly(1.5) }).at(at).inflow;
+    const daily = steadyInflow(schedule.daily(1), parameters);
+    const weekly = steadyInflow(schedule.weekly(1.5), parameters);
     const value = daily / weekly;
     const band = [3.5, 4.5] as const;
     return {
@@ -172,9 +175,8 @@ const MEASURES: Record<ClaimId, Measure> = {
     };
   },
   C7(parameters) {
-    const at = '1 year';
-    const twice = simulate({ horizon: at, parameters, activity: schedule.daily(2) }).at(at).inflow;
-    const once = simulate({ horizon: at, parameters, activity: schedule.daily(1) }).at(at).inflow;
+    const twice = steadyInflow(schedule.daily(2), parameters);
+    const once = steadyInflow(schedule.daily(1), parameters);
     const value = twice / once;
     const band = [0, 1.3] as const;
     return {
