@@ -21,9 +21,35 @@ export { ParameterError, DurationError, InputTypeError } from './errors.js';
 export { toDays, daysToMonths, DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK } from './duration.js';
 export type { Duration } from './duration.js';
 export { respond } from './response.js';
-export type { ResponseSpec, HillResponse } from './response.js';
-export { lagDensity } from './lag.js';
-export type { LagSpec, ErlangLag, ResolvedErlangLag } from './lag.js';
+export type {
+  ResponseSpec,
+  HillResponse,
+  HillRobynResponse,
+  LogisticResponse,
+  InverseScaledLogisticResponse,
+  TanhResponse,
+  MichaelisMentenResponse,
+  RootResponse,
+  ExponentialResponse,
+  LinearResponse,
+} from './response.js';
+export { kernelWeights, applyKernel } from './kernels.js';
+export type {
+  KernelSpec,
+  KernelKind,
+  KernelState,
+  KernelOptions,
+  KernelMethod,
+  ApplyKernelOptions,
+  KernelResult,
+  ResolvedKernel,
+  GeometricKernel,
+  DelayedKernel,
+  WeibullKernel,
+  BinomialKernel,
+  ErlangKernel,
+  GammaKernel,
+} from './kernels.js';
 export { DEFAULT_PARAMETERS, resolveParameters } from './parameters.js';
 export type { ModelParameters, ParameterInput, DurationField } from './parameters.js';
 export { schedule, Schedule } from './schedule.js';

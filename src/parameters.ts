@@ -9,7 +9,7 @@
  */
 import { toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
-import { validateLag, type LagSpec, type ResolvedErlangLag } from './lag.js';
+import { validateKernel, type KernelSpec, type ResolvedKernel } from './kernels.js';
 import { validateResponse, type ResponseSpec } from './response.js';
 import { inRange, knownKeys, nonNegative, plainObject } from './validate.js';
 
@@ -20,6 +20,7 @@ import { inRange, knownKeys, nonNegative, plainObject } from './validate.js';
 export interface ModelParameters {
   /**
    * How posting effort (posts per day) becomes inflow, with diminishing returns.
+   * Any {@link ResponseSpec}; a `hill-robyn` curve needs its `range` here.
    * @defaultValue `{ kind: 'hill', halfSaturation: 0.6, shape: 1.6 }`
    */
   readonly response: ResponseSpec;
@@ -77,10 +78,13 @@ export interface ModelParameters {
    */
   readonly invitationThreshold: number;
   /**
-   * The lag from reach to interest (inbound clients).
+   * The lag from reach to interest (inbound clients): any {@link KernelSpec}.
+   * Lags count steps of the run; `mean` and `halfLife` are durations.
+   * Geometric and Erlang kernels run as recursions (O(1) per step); windowed
+   * kernels as a convolution over `maxLag` steps.
    * @defaultValue `{ kind: 'erlang', mean: 365.25, stages: 4 }` (mean 12 months, most likely delay 9 months)
    */
-  readonly lag: ResolvedErlangLag;
+  readonly lag: ResolvedKernel;
   /** Interest per unit of lagged reach (sets the scale of the interest series). @defaultValue 1 */
   readonly interestPerReach: number;
 }
@@ -93,7 +97,7 @@ export type ParameterInput = {
   readonly [K in keyof ModelParameters]?: K extends DurationField
     ? Duration
     : K extends 'lag'
-      ? LagSpec
+      ? KernelSpec
       : ModelParameters[K];
 };
 
@@ -147,7 +151,7 @@ export const DEFAULT_PARAMETERS: ModelParameters = Object.freeze({
   agendaMemory: 60,
   agendaWeight: 0.2,
   invitationThreshold: 1,
-  lag: Object.freeze({ kind: 'erlang', mean: 365.25, stages: 4 }),
+  lag: Object.freeze({ kind: 'erlang', mean: 365.25, stages: 4, maxLag: null, normalize: false }),
   interestPerReach: 1,
 } as const);
 
@@ -183,8 +187,13 @@ export function resolveParameters(partial: ParameterInput = {}): ModelParameters
     }
     return value;
   };
+  const response = validateResponse(pick('response'), 'parameters.response');
+  if (response.kind === 'hill-robyn' && response.range === undefined) {
+    // Inside the model effort is evaluated one step at a time: there is no series to take a range from.
+    throw new ParameterError('parameters.response.range', undefined, '[min, max] of posts per day, needed by a hill-robyn curve inside the model');
+  }
   const resolved: ModelParameters = {
-    response: validateResponse(pick('response'), 'parameters.response'),
+    response,
     eventWeight: nonNegative('parameters.eventWeight', pick('eventWeight')),
     earlyBonus: nonNegative('parameters.earlyBonus', pick('earlyBonus')),
     earlyBonusTime: days('earlyBonusTime', true),
@@ -197,7 +206,7 @@ export function resolveParameters(partial: ParameterInput = {}): ModelParameters
     agendaMemory: days('agendaMemory', true),
     agendaWeight: nonNegative('parameters.agendaWeight', pick('agendaWeight')),
     invitationThreshold: nonNegative('parameters.invitationThreshold', pick('invitationThreshold')),
-    lag: validateLag(pick('lag'), 'parameters.lag'),
+    lag: validateKernel(pick('lag'), 'parameters.lag'),
     interestPerReach: nonNegative('parameters.interestPerReach', pick('interestPerReach')),
   };
   return Object.freeze(resolved);

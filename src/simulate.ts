@@ -5,7 +5,7 @@
  */
 import { toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
-import { erlangStep, erlangStepCoefficients } from './lag.js';
+import { createKernelRunner } from './kernels.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { responseFunction } from './response.js';
 import { schedule as scheduleBuilders, Schedule } from './schedule.js';
@@ -29,8 +29,12 @@ export interface ModelState {
   readonly agenda: number;
   /** Days since the last post or event. */
   readonly quietDays: number;
-  /** The stages of the reach → interest lag, first to last (each ≥ 0). */
-  readonly lagStages: readonly number[];
+  /**
+   * The state of the reach → interest lag kernel: its stages for a recursive
+   * kernel (Erlang, geometric), or its recent inputs, oldest first, for a
+   * windowed one (see {@link KernelState}).
+   */
+  readonly lagState: readonly number[];
 }
 
 /** Options of {@link simulate}. */
@@ -120,13 +124,9 @@ export interface Simulation {
 /** Most grid points one run may have: refuses a runaway horizon quickly. */
 const MAX_STEPS = 20_000_000;
 
-function resolveState(
-  initial: Partial<ModelState> | undefined,
-  start: number | undefined,
-  stages: number,
-): ModelState {
+function resolveState(initial: Partial<ModelState> | undefined, start: number | undefined): ModelState {
   const o = initial === undefined ? {} : plainObject('initial', initial);
-  knownKeys('initial', o, ['day', 'sinceLaunch', 'equity', 'momentum', 'agenda', 'quietDays', 'lagStages']);
+  knownKeys('initial', o, ['day', 'sinceLaunch', 'equity', 'momentum', 'agenda', 'quietDays', 'lagState']);
   const day = o.day === undefined ? 0 : finiteNumber('initial.day', o.day);
   let sinceLaunch: number;
   if (o.sinceLaunch === undefined) {
@@ -137,14 +137,12 @@ function resolveState(
       throw new ParameterError('start', start, `consistent with initial.sinceLaunch − initial.day (${sinceLaunch - day})`);
     }
   }
-  let lagStages: number[];
-  if (o.lagStages === undefined) {
-    lagStages = new Array<number>(stages).fill(0);
-  } else {
-    if (!Array.isArray(o.lagStages) || o.lagStages.length !== stages) {
-      throw new ParameterError('initial.lagStages', o.lagStages, `an array of ${stages} numbers ≥ 0 (one per lag stage)`);
+  let lagState: number[] | undefined;
+  if (o.lagState !== undefined) {
+    if (!Array.isArray(o.lagState)) {
+      throw new ParameterError('initial.lagState', o.lagState, 'an array of numbers ≥ 0 (the lag kernel\'s state)');
     }
-    lagStages = o.lagStages.map((v: unknown, i: number) => nonNegative(`initial.lagStages[${i}]`, v));
+    lagState = o.lagState.map((v: unknown, i: number) => nonNegative(`initial.lagState[${i}]`, v));
   }
   return {
     day,
@@ -153,7 +151,7 @@ function resolveState(
     momentum: o.momentum === undefined ? 0 : inRange('initial.momentum', o.momentum, 0, 1),
     agenda: o.agenda === undefined ? 0 : nonNegative('initial.agenda', o.agenda),
     quietDays: o.quietDays === undefined ? 0 : nonNegative('initial.quietDays', o.quietDays),
-    lagStages,
+    lagState: lagState ?? [],
   };
 }
 
@@ -208,7 +206,7 @@ export function simulate(options: SimulateOptions): Simulation {
   }
   const parameters = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const start = o.start === undefined ? undefined : toDays(o.start as Duration, 'start');
-  const initial = resolveState(o.initial as Partial<ModelState> | undefined, start, parameters.lag.stages);
+  const initial = resolveState(o.initial as Partial<ModelState> | undefined, start);
 
   const ratio = horizon / step;
   const steps = Math.abs(ratio - Math.round(ratio)) < 1e-9 ? Math.round(ratio) : Math.ceil(ratio);
@@ -242,10 +240,15 @@ function run(
   const momentumSeries = new Float64Array(points);
   const interestSeries = new Float64Array(points);
 
-  const response = responseFunction(p.response);
-  const { carry, inputWeight } = erlangStepCoefficients(p.lag, h);
-  const lag = Float64Array.from(initial.lagStages);
-  const last = lag.length - 1;
+  const response = responseFunction(p.response, 'parameters.response');
+  // An empty lagState means a fresh lag (an empty account).
+  const lag = createKernelRunner(
+    p.lag,
+    h,
+    initial.lagState.length === 0 ? undefined : initial.lagState,
+    'auto',
+    'initial.lagState',
+  );
 
   const momentumKeep = Math.exp(-h / p.momentumMemory);
   // Average over a step of a quantity relaxing as e^{−t/τ}: (1 − e^{−h/τ}) / (h/τ).
@@ -286,7 +289,7 @@ function run(
     reachSeries[i] = reach;
     agendaSeries[i] = agenda;
     momentumSeries[i] = momentum;
-    interestSeries[i] = p.interestPerReach * lag[last]!;
+    interestSeries[i] = p.interestPerReach * lag.output();
     if (i === steps) break;
 
     // Decay averaged exactly over the step; neglect only grows while quiet.
@@ -308,7 +311,7 @@ function run(
     quiet = active ? 0 : quiet + h;
 
     const reachAfter = equity * q * (1 + alpha * agenda);
-    erlangStep(lag, carry, inputWeight, 0.5 * (reach + reachAfter));
+    lag.push(0.5 * (reach + reachAfter));
   }
 
   const final: ModelState = Object.freeze({
@@ -318,7 +321,7 @@ function run(
     momentum,
     agenda,
     quietDays: quiet,
-    lagStages: Object.freeze(Array.from(lag)),
+    lagState: Object.freeze([...lag.state().values]),
   });
   const series: Record<SeriesName, Float64Array> = {
     equity: equitySeries,

@@ -18,7 +18,7 @@ describe('DEFAULT_PARAMETERS', () => {
       agendaMemory: 60,
       agendaWeight: 0.2,
       invitationThreshold: 1,
-      lag: { kind: 'erlang', mean: 365.25, stages: 4 },
+      lag: { kind: 'erlang', mean: 365.25, stages: 4, maxLag: null, normalize: false },
       interestPerReach: 1,
     });
   });
@@ -40,7 +40,7 @@ describe('resolveParameters', () => {
     const p = resolveParameters({ earlyBonus: 2, neglectGrace: '6 weeks', lag: { kind: 'erlang', mean: '18 months', stages: 2 } });
     expect(p.earlyBonus).toBe(2);
     expect(p.neglectGrace).toBe(42);
-    expect(p.lag).toEqual({ kind: 'erlang', mean: 547.875, stages: 2 });
+    expect(p.lag).toEqual({ kind: 'erlang', mean: 547.875, stages: 2, maxLag: null, normalize: false });
     expect(p.activeDecay).toBe(DEFAULT_PARAMETERS.activeDecay);
     expect(Object.isFrozen(p)).toBe(true);
   });

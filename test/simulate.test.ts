@@ -136,9 +136,9 @@ describe('simulate', () => {
 
   it('does not mutate the initial state it is given', () => {
     const first = simulate({ horizon: 30 });
-    const initial = { ...first.final, lagStages: [...first.final.lagStages] };
+    const initial = { ...first.final, lagState: [...first.final.lagState] };
     simulate({ horizon: 30, initial });
-    expect(initial).toEqual({ ...first.final, lagStages: [...first.final.lagStages] });
+    expect(initial).toEqual({ ...first.final, lagState: [...first.final.lagState] });
   });
 });
 
@@ -153,7 +153,8 @@ describe('simulate rejects bad input before stepping', () => {
     [{ horizon: 10, parameters: { activeDecay: NaN } }, 'parameters.activeDecay', ParameterError],
     [{ horizon: 10, initial: { equity: -1 } }, 'initial.equity', ParameterError],
     [{ horizon: 10, initial: { momentum: 2 } }, 'initial.momentum', ParameterError],
-    [{ horizon: 10, initial: { lagStages: [1, 2] } }, 'initial.lagStages', ParameterError],
+    [{ horizon: 10, initial: { lagState: [1, 2] } }, 'initial.lagState', ParameterError],
+    [{ horizon: 10, initial: { lagState: [1, -2, 0, 0] } }, 'initial.lagState[1]', ParameterError],
     [{ horizon: 10, activity: { posts: 3 } }, 'activity', ParameterError],
     [{ horizon: 10, activity: schedule.daily(1).pause({ from: 20, for: 5 }) }, 'activity.pause.from', ParameterError],
     [{ horizon: 10, initial: { sinceLaunch: 100 }, start: 5 }, 'start', ParameterError],
@@ -166,5 +167,27 @@ describe('simulate rejects bad input before stepping', () => {
 
   it('rejects a missing options object with an InputTypeError', () => {
     caught(() => simulate(undefined as never), InputTypeError);
+  });
+});
+
+describe('simulate with other response curves', () => {
+  it('runs with any response kind and keeps equity finite and non-negative', () => {
+    for (const response of [
+      { kind: 'michaelis-menten', alpha: 1, lambda: 0.5 },
+      { kind: 'exponential', k: 0.7 },
+      { kind: 'hill-robyn', alpha: 2, gamma: 0.4, range: [0, 2] },
+    ] as const) {
+      const run = simulate({ horizon: '2 years', parameters: { response } });
+      expect(run.final.equity).toBeGreaterThan(0);
+      expectAllFinite({ equity: run.equity, interest: run.interest });
+    }
+  });
+
+  it('a Robyn Hill curve without its range is refused before stepping, naming the field', () => {
+    const error = caught(
+      () => simulate({ horizon: 10, parameters: { response: { kind: 'hill-robyn', alpha: 2, gamma: 0.4 } } }),
+      ParameterError,
+    );
+    expect(error.field).toBe('parameters.response.range');
   });
 });
