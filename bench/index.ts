@@ -1,0 +1,165 @@
+/**
+ * npm run bench — speed as ratios against baselines measured in the same run
+ * (tinybench, median latency). Never asserted in tests: machines are shared.
+ *
+ * 1. One 5-year daily `simulate` of the seed scenario vs a bare loop of the
+ *    same recurrences on plain numbers (target: within 4×).
+ * 2. Lag kernels on a 5-year daily series: recursion vs direct convolution
+ *    over a 365-step window (target: recursion ≥ 50× faster).
+ * 3. Cold import of the built package in a fresh Node process vs bare Node
+ *    (run `npm run build` first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import {
+  DEFAULT_PARAMETERS,
+  applyKernel,
+  schedule,
+  simulate,
+  type HillResponse,
+  type KernelSpec,
+} from '../src/index.js';
+
+const days = Math.ceil(5 * 365.25);
+const activity = schedule.reference().pause({ from: '18 months', for: '8 months' });
+
+/** P(k, x) by its series, for the bare loop's Erlang coefficients. */
+function lowerGamma(k: number, x: number): number {
+  let term = Math.exp(-x);
+  for (let j = 1; j <= k; j++) term *= x / j; // e^{−x} x^k / k!
+  let sum = 0;
+  for (let j = k; term > 1e-300 && j < k + 200; j++) {
+    sum += term;
+    term *= x / (j + 1);
+  }
+  return sum;
+}
+
+/** The recurrences of `simulate`, hard-coded for the seed scenario with the default parameters. */
+function bareLoop(): number {
+  const p = DEFAULT_PARAMETERS;
+  const response = p.response as HillResponse;
+  const lagSpec = p.lag as { mean: number; stages: number };
+  const K = Math.pow(response.halfSaturation, response.shape);
+  const rate = 1.5 / 7;
+  const n = lagSpec.stages;
+  const x = 1 / (lagSpec.mean / n);
+  const carry = new Float64Array(n);
+  const weight = new Float64Array(n);
+  let term = Math.exp(-x);
+  for (let j = 0; j < n; j++) {
+    carry[j] = term;
+    weight[j] = lowerGamma(j + 1, x);
+    term = (term * x) / (j + 1);
+  }
+  const lag = new Float64Array(n);
+  const equitySeries = new Float64Array(days + 1);
+  const interestSeries = new Float64Array(days + 1);
+  const mKeep = Math.exp(-1 / p.momentumMemory);
+  const mAvg = -Math.expm1(-1 / p.momentumMemory) * p.momentumMemory;
+  const aKeep = Math.exp(-1 / p.agendaMemory);
+  const bAvg = -Math.expm1(-1 / p.earlyBonusTime) * p.earlyBonusTime;
+  const g = (q: number) =>
+    q > p.neglectGrace ? q - p.neglectGrace + p.neglectRamp * Math.expm1(-(q - p.neglectGrace) / p.neglectRamp) : 0;
+  let e = 0;
+  let m = 0;
+  let ag = 0;
+  let quiet = 0;
+  for (let i = 0; i <= days; i++) {
+    const paused = i >= 547 && i < 791;
+    const a = paused ? 0 : rate;
+    const ev = !paused && i % 30.4375 < 1 ? 1 : 0;
+    const active = a > 0 || ev > 0;
+    const bonus = 1 + p.earlyBonus * Math.exp(-i / p.earlyBonusTime) * bAvg;
+    const target = active ? 1 : 0;
+    const mult = bonus * (p.momentumFloor + (1 - p.momentumFloor) * (target + (m - target) * mAvg));
+    const ap = a > 0 ? Math.pow(a, response.shape) : 0;
+    const u = (mult * ap) / (ap + K);
+    const reach = e * (1 + p.agendaWeight * ag);
+    equitySeries[i] = e;
+    interestSeries[i] = lag[n - 1]!;
+    const d = active ? p.activeDecay : p.activeDecay + p.neglectDecay * (g(quiet + 1) - g(quiet));
+    e = e * Math.exp(-d) + (u * -Math.expm1(-d)) / d + mult * p.eventWeight * ev;
+    m = target + (m - target) * mKeep;
+    ag = ag * aKeep + ev;
+    quiet = active ? 0 : quiet + 1;
+    const input = 0.5 * (reach + e * (1 + p.agendaWeight * ag));
+    for (let k = n - 1; k >= 0; k--) {
+      let v = weight[k]! * input;
+      for (let j = 0; j <= k; j++) v += carry[j]! * lag[k - j]!;
+      lag[k] = v;
+    }
+  }
+  return equitySeries[days]! + interestSeries[days]!;
+}
+
+const series = new Float64Array(days);
+for (let t = 0; t < days; t++) series[t] = 1 + Math.sin(t / 17) ** 2 + (t % 30 === 0 ? 5 : 0);
+const geometric: KernelSpec = { kind: 'geometric', alpha: 0.99, maxLag: 365 };
+const erlangWindow: KernelSpec = { kind: 'erlang', mean: '3 months', stages: 4, maxLag: 365 };
+const erlangInfinite: KernelSpec = { kind: 'erlang', mean: '3 months', stages: 4 };
+
+const SIMULATE = 'simulate: 5 years daily, seed scenario';
+const BARE = 'bare loop: the same recurrences';
+const GEO_REC = 'geometric, window 365: recursion';
+const GEO_CONV = 'geometric, window 365: convolution';
+const ERL_REC = 'Erlang, 4 stages: recursion';
+const ERL_CONV = 'Erlang, 4 stages, window 365: convolution';
+
+const bench = new Bench({ time: 400, warmupTime: 100 });
+bench
+  .add(SIMULATE, () => simulate({ horizon: '5 years', activity }))
+  .add(BARE, bareLoop)
+  .add(GEO_REC, () => applyKernel(series, geometric))
+  .add(GEO_CONV, () => applyKernel(series, geometric, { method: 'convolution' }))
+  .add(ERL_REC, () => applyKernel(series, erlangInfinite))
+  .add(ERL_CONV, () => applyKernel(series, erlangWindow));
+await bench.run();
+
+/** Median latency of a task, in ms. */
+const median = (name: string): number => {
+  const task = bench.tasks.find((t) => t.name === name)!;
+  return (task.result as { latency: { p50: number } }).latency.p50;
+};
+const rows: [string, string, string][] = [];
+for (const task of bench.tasks) {
+  const steps = task.name === SIMULATE || task.name === BARE ? days + 1 : days;
+  const ms = median(task.name);
+  rows.push([task.name, `${ms.toFixed(4)} ms`, `${((ms / steps) * 1e6).toFixed(1)} ns/step`]);
+}
+const ratio = (a: string, b: string): string => `${(median(a) / median(b)).toFixed(2)}×`;
+rows.push(
+  ['ratio simulate / bare loop (target ≤ 4×)', ratio(SIMULATE, BARE), ''],
+  ['ratio geometric convolution / recursion (target ≥ 50×)', ratio(GEO_CONV, GEO_REC), ''],
+  ['ratio Erlang convolution / recursion (target ≥ 50×)', ratio(ERL_CONV, ERL_REC), ''],
+);
+
+const built = new URL('../dist/index.js', import.meta.url).pathname;
+if (existsSync(built)) {
+  const cold = (args: string[]): number => {
+    const samples: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      execFileSync(process.execPath, args);
+      samples.push(performance.now() - t);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[7]!;
+  };
+  const bare = cold(['-e', '0']);
+  const esm = cold(['--input-type=module', '-e', `import { toDays } from ${JSON.stringify(built)}; toDays('8 months');`]);
+  const cjs = cold(['-e', `require(${JSON.stringify(built.replace(/\.js$/, '.cjs'))}).toDays('8 months')`]);
+  rows.push(
+    ['cold start: bare node', `${bare.toFixed(0)} ms`, ''],
+    ['cold start: import ESM build + parse a duration', `${esm.toFixed(0)} ms`, `+${(esm - bare).toFixed(0)} ms over bare node`],
+    ['cold start: require CJS build + parse a duration', `${cjs.toFixed(0)} ms`, `+${(cjs - bare).toFixed(0)} ms over bare node`],
+  );
+} else {
+  rows.push(['cold start', 'skipped: run `npm run build` first', '']);
+}
+
+console.log(`\nrelationship-equity bench — Node ${process.version}, ${process.platform}/${process.arch}, medians\n`);
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [name, value, extra] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(12)}  ${extra}`);
+console.log('');
