@@ -36,7 +36,10 @@ function lowerGamma(k: number, x: number): number {
   return sum;
 }
 
-/** The recurrences of `simulate`, hard-coded for the seed scenario with the default parameters. */
+/**
+ * The recurrences of `simulate`, hard-coded for the seed scenario with the default
+ * parameters, with the same constants worked out once: the floor of what a step costs.
+ */
 function bareLoop(): number {
   const p = DEFAULT_PARAMETERS;
   const response = p.response as HillResponse;
@@ -62,6 +65,9 @@ function bareLoop(): number {
   const bAvg = -Math.expm1(-1 / p.earlyBonusTime) * p.earlyBonusTime;
   const g = (q: number) =>
     q > p.neglectGrace ? q - p.neglectGrace + p.neglectRamp * Math.expm1(-(q - p.neglectGrace) / p.neglectRamp) : 0;
+  const responseAtRate = Math.pow(rate, response.shape) / (Math.pow(rate, response.shape) + K);
+  const activeKeep = Math.exp(-p.activeDecay);
+  const activeGrowth = -Math.expm1(-p.activeDecay) / p.activeDecay;
   let e = 0;
   let m = 0;
   let ag = 0;
@@ -74,13 +80,16 @@ function bareLoop(): number {
     const bonus = 1 + p.earlyBonus * Math.exp(-i / p.earlyBonusTime) * bAvg;
     const target = active ? 1 : 0;
     const mult = bonus * (p.momentumFloor + (1 - p.momentumFloor) * (target + (m - target) * mAvg));
-    const ap = a > 0 ? Math.pow(a, response.shape) : 0;
-    const u = (mult * ap) / (ap + K);
+    const u = mult * (a === rate ? responseAtRate : 0);
     const reach = e * (1 + p.agendaWeight * ag);
     equitySeries[i] = e;
     interestSeries[i] = lag[n - 1]!;
-    const d = active ? p.activeDecay : p.activeDecay + p.neglectDecay * (g(quiet + 1) - g(quiet));
-    e = e * Math.exp(-d) + (u * -Math.expm1(-d)) / d + mult * p.eventWeight * ev;
+    if (active) {
+      e = e * activeKeep + u * activeGrowth + mult * p.eventWeight * ev;
+    } else {
+      const d = p.activeDecay + p.neglectDecay * (g(quiet + 1) - g(quiet));
+      e = e * Math.exp(-d) + (u * -Math.expm1(-d)) / d;
+    }
     m = target + (m - target) * mKeep;
     ag = ag * aKeep + ev;
     quiet = active ? 0 : quiet + 1;

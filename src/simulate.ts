@@ -5,9 +5,8 @@
  */
 import { toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
-import { createKernelRunner } from './kernels.js';
+import { Engine, type EngineState } from './engine.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
-import { responseFunction } from './response.js';
 import { schedule as scheduleBuilders, Schedule } from './schedule.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from './validate.js';
 
@@ -155,10 +154,17 @@ function resolveState(initial: Partial<ModelState> | undefined, start: number | 
   };
 }
 
-/** ∫₀^d g(s) ds for the neglect ramp g, which is 0 until `grace` and then 1 − e^{−(s−grace)/ramp}. */
-function neglectIntegral(days: number, grace: number, ramp: number): number {
-  const over = days - grace;
-  return over > 0 ? over + ramp * Math.expm1(-over / ramp) : 0;
+/** The engine's state as a frozen, plain {@link ModelState}. @internal */
+export function finalState(state: EngineState): ModelState {
+  return Object.freeze({
+    day: state.day,
+    sinceLaunch: state.sinceLaunch,
+    equity: state.equity,
+    momentum: state.momentum,
+    agenda: state.agenda,
+    quietDays: state.quiet,
+    lagState: Object.freeze([...state.lag.state().values]),
+  });
 }
 
 /**
@@ -222,7 +228,7 @@ export function simulate(options: SimulateOptions): Simulation {
   return run(parameters, activity, initial, step, steps);
 }
 
-/** The stepping loop, on plain numbers and Float64Arrays. */
+/** Sample the schedule and step the engine over the whole run. */
 function run(
   p: ModelParameters,
   activity: Schedule,
@@ -240,89 +246,20 @@ function run(
   const momentumSeries = new Float64Array(points);
   const interestSeries = new Float64Array(points);
 
-  const response = responseFunction(p.response, 'parameters.response');
-  // An empty lagState means a fresh lag (an empty account).
-  const lag = createKernelRunner(
-    p.lag,
-    h,
-    initial.lagState.length === 0 ? undefined : initial.lagState,
-    'auto',
-    'initial.lagState',
-  );
-
-  const momentumKeep = Math.exp(-h / p.momentumMemory);
-  // Average over a step of a quantity relaxing as e^{−t/τ}: (1 − e^{−h/τ}) / (h/τ).
-  const momentumAverage = -Math.expm1(-h / p.momentumMemory) / (h / p.momentumMemory);
-  const agendaKeep = Math.exp(-h / p.agendaMemory);
-  const bonusAverage = -Math.expm1(-h / p.earlyBonusTime) / (h / p.earlyBonusTime);
-  const floor = p.momentumFloor;
-  const alpha = p.agendaWeight;
-
-  let equity = initial.equity;
-  let momentum = initial.momentum;
-  let agenda = initial.agenda;
-  let quiet = initial.quietDays;
-  const effort = plan.effort;
-  const events = plan.events;
-  const quality = plan.quality;
-
-  for (let i = 0; i < points; i++) {
-    const day = initial.day + i * h;
-    const sinceLaunch = initial.sinceLaunch + i * h;
-    const a = effort[i]!;
-    const ev = events[i]!;
-    const q = quality[i]!;
-    const active = a > 0 || ev > 0;
-
-    // Averages over the step of the early bonus and of the momentum multiplier.
-    const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
-    const target = active ? 1 : 0;
-    const meanMomentum = target + (momentum - target) * momentumAverage;
-    const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
-    const postingInflow = multiplier * response(a);
-    const eventInflow = multiplier * p.eventWeight * ev;
-
-    const reach = equity * q * (1 + alpha * agenda);
-    days[i] = day;
-    equitySeries[i] = equity;
-    inflowSeries[i] = postingInflow + eventInflow / h;
-    reachSeries[i] = reach;
-    agendaSeries[i] = agenda;
-    momentumSeries[i] = momentum;
-    interestSeries[i] = p.interestPerReach * lag.output();
-    if (i === steps) break;
-
-    // Decay averaged exactly over the step; neglect only grows while quiet.
-    const decay =
-      active || p.neglectDecay === 0
-        ? p.activeDecay
-        : p.activeDecay +
-          (p.neglectDecay *
-            (neglectIntegral(quiet + h, p.neglectGrace, p.neglectRamp) -
-              neglectIntegral(quiet, p.neglectGrace, p.neglectRamp))) /
-            h;
-    const x = decay * h;
-    // Exact solution of E' = u − δE with u, δ constant over the step.
-    const grown = x > 0 ? (postingInflow * -Math.expm1(-x)) / decay : postingInflow * h;
-    equity = equity * Math.exp(-x) + grown + eventInflow;
-
-    momentum = target + (momentum - target) * momentumKeep;
-    agenda = agenda * agendaKeep + ev;
-    quiet = active ? 0 : quiet + h;
-
-    const reachAfter = equity * q * (1 + alpha * agenda);
-    lag.push(0.5 * (reach + reachAfter));
-  }
-
-  const final: ModelState = Object.freeze({
-    day: initial.day + steps * h,
-    sinceLaunch: initial.sinceLaunch + steps * h,
-    equity,
-    momentum,
-    agenda,
-    quietDays: quiet,
-    lagState: Object.freeze([...lag.state().values]),
+  const engine = new Engine(p, h);
+  const state = engine.state(initial);
+  engine.run(state, plan, 0, points, steps, {
+    days,
+    equity: equitySeries,
+    inflow: inflowSeries,
+    reach: reachSeries,
+    agenda: agendaSeries,
+    momentum: momentumSeries,
+    interest: interestSeries,
+    offset: 0,
   });
+
+  const final = finalState(state);
   const series: Record<SeriesName, Float64Array> = {
     equity: equitySeries,
     inflow: inflowSeries,
