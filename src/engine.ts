@@ -34,7 +34,7 @@ export interface Sink {
   interest?: Float64Array;
   /** Index in the arrays of the first point written. */
   offset: number;
-  /** Multiplier on reach per grid point (day-to-day noise), indexed like the plan. */
+  /** Multiplier on reach per grid point (day-to-day noise); `noise[0]` belongs to the first point run. */
   noise?: Float64Array;
 }
 
@@ -134,7 +134,7 @@ export class Engine {
       const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
       const postingInflow = multiplier * lastResponse;
       const eventInflow = multiplier * p.eventWeight * ev;
-      const shock = noise === undefined ? 1 : noise[i]!;
+      const shock = noise === undefined ? 1 : noise[i - from]!;
       const reach = equity * q * (1 + alpha * agenda) * shock;
 
       const o = sink.offset + (i - from);
@@ -171,6 +171,11 @@ export class Engine {
       const reachAfter = equity * q * (1 + alpha * agenda) * shock;
       lag.push(0.5 * (reach + reachAfter));
     }
-    Object.assign(state, { equity, momentum, agenda, quiet, day, sinceLaunch });
+    state.equity = equity;
+    state.momentum = momentum;
+    state.agenda = agenda;
+    state.quiet = quiet;
+    state.day = day;
+    state.sinceLaunch = sinceLaunch;
   }
 }

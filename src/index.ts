@@ -84,3 +84,23 @@ export { absenceCost } from './absence-cost.js';
 export type { AbsenceCost, AbsenceCostOptions } from './absence-cost.js';
 export { checkClaims, measureClaim, CLAIM_IDS } from './claims.js';
 export type { ClaimId, ClaimResult, ClaimOptions } from './claims.js';
+export { monteCarlo } from './monte-carlo.js';
+export type {
+  MonteCarloOptions,
+  MonteCarloResult,
+  UncertaintyOptions,
+  NoiseOptions,
+  Band,
+  QuantileSeries,
+} from './monte-carlo.js';
+export { randomStream } from './random.js';
+export type {
+  Random,
+  Distribution,
+  UniformDistribution,
+  NormalDistribution,
+  LognormalDistribution,
+  BetaDistribution,
+  TriangularDistribution,
+  ChoiceDistribution,
+} from './random.js';

@@ -199,8 +199,27 @@ export function finalState(state: EngineState): ModelState {
  * ```
  */
 export function simulate(options: SimulateOptions): Simulation {
-  const o = plainObject('options', options);
-  knownKeys('options', o, ['horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
+  const { parameters, activity, initial, step, steps } = prepareRun(options);
+  return run(parameters, activity, initial, step, steps);
+}
+
+/** A run's options, checked and resolved. @internal */
+export interface PreparedRun {
+  readonly parameters: ModelParameters;
+  readonly activity: Schedule;
+  readonly initial: ModelState;
+  readonly step: number;
+  readonly steps: number;
+}
+
+/**
+ * Check and resolve the options of a run, before any stepping.
+ *
+ * @internal
+ */
+export function prepareRun(options: SimulateOptions, field = 'options'): PreparedRun {
+  const o = plainObject(field, options);
+  knownKeys(field, o, ['horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
   const horizon = toDays(o.horizon as Duration, 'horizon');
   if (!(horizon > 0)) throw new ParameterError('horizon', o.horizon, 'a duration > 0');
   const step = o.step === undefined ? 1 : toDays(o.step as Duration, 'step');
@@ -225,7 +244,7 @@ export function simulate(options: SimulateOptions): Simulation {
       throw new ParameterError('activity.pause.from', pause.from, `a day within the run (at most day ${endDay})`);
     }
   }
-  return run(parameters, activity, initial, step, steps);
+  return { parameters, activity, initial, step, steps };
 }
 
 /** Sample the schedule and step the engine over the whole run. */

@@ -1,0 +1,421 @@
+/**
+ * Monte Carlo: the range of outcomes when parameters are uncertain and reach
+ * varies from day to day, as bands (quantiles and the mean per day) rather
+ * than one line.
+ *
+ * Runs are stepped in blocks of days from kept states, and only the values of
+ * the current block are held for every run, so 10,000 runs of 5 daily years
+ * need tens of megabytes, not gigabytes, and the quantiles are exact.
+ *
+ * @module
+ */
+import { Engine, type EngineState, type Sink } from './engine.js';
+import { ParameterError, InputTypeError } from './errors.js';
+import { resolveParameters, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
+import { quantilesInPlace } from './quantiles.js';
+import { draw, fastNormal, randomStream, validateDistribution, type Distribution, type Random } from './random.js';
+import type { SampledSchedule } from './schedule.js';
+import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from './simulate.js';
+import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from './validate.js';
+
+/** Day-to-day variation of reach: a mean-one lognormal multiplier per step. */
+export interface NoiseOptions {
+  /** Standard deviation of the logarithm of the daily reach multiplier (0.2 ≈ ±20%). */
+  readonly reach: number;
+}
+
+/** Options shared by the uncertain analyses ({@link monteCarlo}, {@link whatIf}). */
+export interface UncertaintyOptions {
+  /** How many runs, a whole number ≥ 1. */
+  readonly runs: number;
+  /** The seed: the same seed gives bit-identical results. */
+  readonly seed: string | number;
+  /**
+   * Parameters to draw anew for every run, by name: a top-level numeric field of
+   * {@link ModelParameters} (`'neglectDecay'`) or a field of its response or
+   * lag spec (`'response.halfSaturation'`, `'lag.mean'` in days).
+   * @defaultValue `{}`
+   */
+  readonly uncertain?: Readonly<Record<string, Distribution>>;
+  /** Day-to-day variation of reach. @defaultValue none */
+  readonly noise?: NoiseOptions;
+  /** The quantiles wanted, each in [0, 1]. @defaultValue `[0.05, 0.25, 0.5, 0.75, 0.95]` */
+  readonly levels?: readonly number[];
+}
+
+/** Options of {@link monteCarlo}. */
+export interface MonteCarloOptions extends UncertaintyOptions {
+  /** The scenario, as for {@link simulate}. */
+  readonly scenario: SimulateOptions;
+  /** The series to summarise. @defaultValue `['equity', 'reach', 'interest']` */
+  readonly series?: readonly SeriesName[];
+  /** Keep every run's path of each summarised series (memory: runs × points × 8 bytes each). @defaultValue false */
+  readonly keepPaths?: boolean;
+}
+
+/** The quantile of a series at one level, per grid point. */
+export interface QuantileSeries {
+  /** The level, e.g. 0.05. */
+  readonly level: number;
+  /** The quantile at each grid point. */
+  readonly values: Float64Array;
+}
+
+/** A band: the mean and the requested quantiles of a series at every grid point. */
+export interface Band {
+  /** The mean over runs at each grid point. */
+  readonly mean: Float64Array;
+  /** One series per requested level, in ascending order of level. */
+  readonly quantiles: readonly QuantileSeries[];
+}
+
+/** The result of {@link monteCarlo}. */
+export interface MonteCarloResult {
+  /** The grid's days. */
+  readonly days: Float64Array;
+  /** The number of runs. */
+  readonly runs: number;
+  /** The seed used. */
+  readonly seed: string | number;
+  /** The quantile levels, ascending. */
+  readonly levels: readonly number[];
+  /** A band per summarised series. */
+  readonly bands: Readonly<Partial<Record<SeriesName, Band>>>;
+  /** Each run's value at the last grid point, per summarised series. */
+  readonly final: Readonly<Partial<Record<SeriesName, Float64Array>>>;
+  /** The parameter values drawn, per uncertain parameter, one per run. */
+  readonly draws: Readonly<Record<string, Float64Array>>;
+  /** Every run's path per summarised series, if `keepPaths` was set. */
+  readonly paths?: Readonly<Partial<Record<SeriesName, readonly Float64Array[]>>>;
+}
+
+const DEFAULT_LEVELS = Object.freeze([0.05, 0.25, 0.5, 0.75, 0.95]);
+/** Grid points held for every run at once (memory: runs × BLOCK × 8 bytes per series and scenario). */
+const BLOCK = 32;
+const MAX_RUNS = 10_000_000;
+
+const NUMERIC_FIELDS = Object.keys(DEFAULT_PARAMETERS).filter(
+  (k) => typeof DEFAULT_PARAMETERS[k as keyof ModelParameters] === 'number',
+);
+
+/** Checked uncertainty options. @internal */
+export interface ResolvedUncertainty {
+  readonly runs: number;
+  readonly seed: string | number;
+  readonly names: readonly string[];
+  readonly distributions: readonly Distribution[];
+  readonly noise: number;
+  readonly levels: readonly number[];
+}
+
+/** Check the options shared by the uncertain analyses. @internal */
+export function resolveUncertainty(o: Record<string, unknown>, base: ModelParameters): ResolvedUncertainty {
+  const runs = integerAtLeast('runs', o.runs, 1);
+  if (runs > MAX_RUNS) throw new ParameterError('runs', o.runs, `a whole number from 1 to ${MAX_RUNS}`);
+  const seed = o.seed;
+  if (typeof seed !== 'string' && typeof seed !== 'number') throw new InputTypeError('seed', seed, 'a string or a number');
+  if (typeof seed === 'number' && !Number.isFinite(seed)) throw new ParameterError('seed', seed, 'a finite number or a string');
+  const uncertain = o.uncertain === undefined ? {} : plainObject('uncertain', o.uncertain);
+  const names = Object.keys(uncertain).sort();
+  const distributions = names.map((name) => {
+    checkParameterPath(name, base);
+    return validateDistribution(uncertain[name], `uncertain.${name}`);
+  });
+  let noise = 0;
+  if (o.noise !== undefined) {
+    const n = plainObject('noise', o.noise);
+    knownKeys('noise', n, ['reach']);
+    noise = nonNegative('noise.reach', n.reach);
+  }
+  let levels: readonly number[] = DEFAULT_LEVELS;
+  if (o.levels !== undefined) {
+    if (!Array.isArray(o.levels) || o.levels.length === 0) throw new ParameterError('levels', o.levels, 'a non-empty array of numbers in [0, 1]');
+    levels = Object.freeze(
+      o.levels
+        .map((v: unknown, i: number) => {
+          const x = finiteNumber(`levels[${i}]`, v);
+          if (!(x >= 0 && x <= 1)) throw new ParameterError(`levels[${i}]`, v, 'a number from 0 to 1');
+          return x;
+        })
+        .sort((a: number, b: number) => a - b),
+    );
+  }
+  return { runs, seed, names, distributions, noise, levels };
+}
+
+function checkParameterPath(name: string, base: ModelParameters): void {
+  const [head, field, ...rest] = name.split('.');
+  if (field === undefined && NUMERIC_FIELDS.includes(head!)) return;
+  if ((head === 'response' || head === 'lag') && field !== undefined && rest.length === 0) {
+    const spec = base[head] as unknown as Record<string, unknown>;
+    if (typeof spec[field] === 'number') return;
+  }
+  throw new ParameterError(
+    `uncertain.${name}`,
+    name,
+    `a numeric parameter: one of ${NUMERIC_FIELDS.join(', ')}, or a numeric field of the response or lag spec (e.g. 'response.${Object.keys(base.response).find((k) => k !== 'kind')}', 'lag.${Object.keys(base.lag).find((k) => k !== 'kind')}')`,
+  );
+}
+
+/** The parameters of one run: the scenario's, with this run's draws in place. */
+function withDraws(base: ParameterInput, resolved: ModelParameters, names: readonly string[], values: readonly number[]): ParameterInput {
+  const out: Record<string, unknown> = { ...base };
+  names.forEach((name, i) => {
+    const [head, field] = name.split('.') as [keyof ModelParameters, string | undefined];
+    if (field === undefined) out[head] = values[i];
+    else {
+      // Start from the resolved spec without its empty (null) fields, so it validates as a spec again.
+      const spec = Object.fromEntries(Object.entries(resolved[head] as object).filter(([, v]) => v !== null));
+      out[head] = { ...spec, ...((out[head] as object | undefined) ?? {}), [field]: values[i] };
+    }
+  });
+  return out as ParameterInput;
+}
+
+/** One run of an ensemble: its stream, and per scenario its engine and state. */
+interface Member {
+  readonly random: Random;
+  readonly engines: Engine[];
+  readonly states: EngineState[];
+}
+
+/** What an ensemble hands to its consumer after each block: the block's values per scenario and series, run-major. */
+export interface EnsembleBlock {
+  /** Index of the block's first grid point. */
+  readonly from: number;
+  /** Number of grid points in the block. */
+  readonly length: number;
+  /** values[scenario][series][run · BLOCK + t]. */
+  readonly values: readonly Readonly<Partial<Record<SeriesName, Float64Array>>>[];
+  /** The stride between runs in `values`. */
+  readonly stride: number;
+}
+
+/**
+ * Run `runs` members of an ensemble over one or more scenarios on the same
+ * grid. Member i draws its parameters, then its daily noise, from stream
+ * (seed, i), and every scenario of member i uses those same draws (common
+ * random numbers), so differences between scenarios are not blurred by luck.
+ *
+ * @internal
+ */
+export function runEnsemble(
+  scenarios: readonly PreparedRun[],
+  scenarioOptions: readonly SimulateOptions[],
+  uncertainty: ResolvedUncertainty,
+  series: readonly SeriesName[],
+  onDraws: (run: number, values: readonly number[]) => void,
+  onBlock: (block: EnsembleBlock) => void,
+): void {
+  const first = scenarios[0]!;
+  const points = first.steps + 1;
+  const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sample(s.initial.day, s.step, points));
+  const { runs, names, distributions, noise } = uncertainty;
+  const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
+  const members: Member[] = [];
+  for (let r = 0; r < runs; r++) {
+    const random = randomStream(uncertainty.seed, r);
+    const values = distributions.map((d) => draw(d, random));
+    onDraws(r, values);
+    const engines = scenarios.map((scenario, s) => {
+      // An engine holds only constants: without uncertain parameters every run shares one.
+      if (names.length === 0) return shared[s]!;
+      const input = withDraws((scenarioOptions[s]!.parameters ?? {}) as ParameterInput, scenario.parameters, names, values);
+      try {
+        return new Engine(resolveParameters(input), scenario.step);
+      } catch (error) {
+        if (error instanceof ParameterError) {
+          const i = names.findIndex((n) => error.field === `parameters.${n}`);
+          if (i >= 0) {
+            throw new ParameterError(
+              `uncertain.${names[i]}`,
+              values[i],
+              `a distribution whose draws are allowed values (run ${r} drew ${values[i]}; ${error.message}); truncate it with min and max`,
+            );
+          }
+        }
+        throw error;
+      }
+    });
+    members.push({ random, engines, states: engines.map((e, s) => e.state(scenarios[s]!.initial)) });
+  }
+
+  const values = scenarios.map(() => {
+    const perSeries: Partial<Record<SeriesName, Float64Array>> = {};
+    for (const name of series) perSeries[name] = new Float64Array(runs * BLOCK);
+    return perSeries;
+  });
+  const shocks = new Float64Array(BLOCK);
+  const half = (noise * noise) / 2;
+  // One sink per scenario, moved from run to run: no garbage per run and block.
+  const sinks: Sink[] = values.map((v) => ({ ...v, offset: 0, ...(noise > 0 ? { noise: shocks } : {}) }));
+  for (let from = 0; from < points; from += BLOCK) {
+    const to = Math.min(points, from + BLOCK);
+    for (let r = 0; r < runs; r++) {
+      const member = members[r]!;
+      if (noise > 0) for (let t = 0; t < to - from; t++) shocks[t] = Math.exp(noise * fastNormal(member.random) - half);
+      for (let s = 0; s < scenarios.length; s++) {
+        const sink = sinks[s]!;
+        sink.offset = r * BLOCK;
+        member.engines[s]!.run(member.states[s]!, plans[s]!, from, to, first.steps, sink);
+      }
+    }
+    onBlock({ from, length: to - from, values, stride: BLOCK });
+  }
+}
+
+/**
+ * Summarise per grid point, for one block, a value per run: its mean and its
+ * quantiles, written into `band` at the block's offset.
+ *
+ * @internal
+ */
+export function summarise(
+  block: EnsembleBlock,
+  runs: number,
+  value: (run: number, t: number) => number,
+  band: { mean: Float64Array; quantiles: readonly QuantileSeries[] },
+  levels: readonly number[],
+  scratch: Scratch,
+): void {
+  const { column, q } = scratch;
+  for (let t = 0; t < block.length; t++) {
+    let sum = 0;
+    for (let r = 0; r < runs; r++) {
+      const v = value(r, t);
+      column[r] = v;
+      sum += v;
+    }
+    band.mean[block.from + t] = sum / runs;
+    quantilesInPlace(column, levels, q);
+    for (let l = 0; l < levels.length; l++) band.quantiles[l]!.values[block.from + t] = q[l]!;
+  }
+}
+
+/** Reusable buffers for {@link summarise}. @internal */
+export interface Scratch {
+  readonly column: Float64Array;
+  readonly q: Float64Array;
+}
+
+/** Buffers for summarising `runs` values at `levels`. @internal */
+export function scratch(runs: number, levels: readonly number[]): Scratch {
+  return { column: new Float64Array(runs), q: new Float64Array(levels.length) };
+}
+
+/** An empty band over `points` grid points. @internal */
+export function emptyBand(points: number, levels: readonly number[]): { mean: Float64Array; quantiles: QuantileSeries[] } {
+  return { mean: new Float64Array(points), quantiles: levels.map((level) => ({ level, values: new Float64Array(points) })) };
+}
+
+/** The grid's days of a prepared run. @internal */
+export function gridDays(run: PreparedRun): Float64Array {
+  const days = new Float64Array(run.steps + 1);
+  let day = run.initial.day;
+  for (let i = 0; i <= run.steps; i++) {
+    days[i] = day;
+    day += run.step;
+  }
+  return days;
+}
+
+/**
+ * Run a scenario many times with uncertain parameters and daily noise in reach,
+ * and summarise each series as a band: the mean and the requested quantiles at
+ * every grid point.
+ *
+ * Run i draws from its own stream derived from (seed, i): its parameters first
+ * (in alphabetical order of name), then one normal per step for the noise. The
+ * same seed gives bit-identical results; run i is the same whatever `runs` is.
+ *
+ * Memory: about runs × 32 × 8 bytes per summarised series for the block being
+ * processed, plus the bands; `keepPaths` adds runs × points × 8 bytes per series.
+ *
+ * @throws {@link ParameterError} for `runs` that is not a whole number ≥ 1, an
+ * unknown parameter or distribution, inverted bounds, levels outside [0, 1], or
+ * a draw that is not an allowed parameter value (truncate the distribution).
+ *
+ * @example
+ * ```ts
+ * import { monteCarlo, schedule } from 'relationship-equity';
+ * const result = monteCarlo({
+ *   runs: 500,
+ *   seed: 'seed-story',
+ *   scenario: { horizon: '4 years', activity: schedule.reference().pause({ from: '18 months', for: '8 months' }) },
+ *   uncertain: {
+ *     neglectDecay: { kind: 'normal', mean: 0.0015, sd: 0.0004, min: 0 },
+ *     'lag.mean': { kind: 'triangular', min: 240, mode: 365, max: 540 },
+ *   },
+ *   noise: { reach: 0.2 },
+ *   levels: [0.1, 0.5, 0.9],
+ * });
+ * const interest = result.bands.interest!;
+ * interest.quantiles[0].values; // the 10% quantile of interest, day by day
+ * ```
+ */
+export function monteCarlo(options: MonteCarloOptions): MonteCarloResult {
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths']);
+  const prepared = prepareRun(o.scenario as SimulateOptions, 'scenario');
+  const uncertainty = resolveUncertainty(o, prepared.parameters);
+  const series = resolveSeries(o.series);
+  const keepPaths = o.keepPaths === undefined ? false : o.keepPaths;
+  if (typeof keepPaths !== 'boolean') throw new InputTypeError('keepPaths', keepPaths, 'true or false');
+  const points = prepared.steps + 1;
+  const { runs, levels } = uncertainty;
+
+  const draws: Record<string, Float64Array> = {};
+  for (const name of uncertainty.names) draws[name] = new Float64Array(runs);
+  const bands: Partial<Record<SeriesName, Band>> = {};
+  const final: Partial<Record<SeriesName, Float64Array>> = {};
+  const paths: Partial<Record<SeriesName, Float64Array[]>> = {};
+  for (const name of series) {
+    bands[name] = emptyBand(points, levels);
+    final[name] = new Float64Array(runs);
+    if (keepPaths) paths[name] = Array.from({ length: runs }, () => new Float64Array(points));
+  }
+
+  const buffers = scratch(runs, levels);
+  runEnsemble(
+    [prepared],
+    [o.scenario as SimulateOptions],
+    uncertainty,
+    series,
+    (run, values) => values.forEach((v, i) => (draws[uncertainty.names[i]!]![run] = v)),
+    (block) => {
+      for (const name of series) {
+        const buffer = block.values[0]![name]!;
+        summarise(block, runs, (r, t) => buffer[r * block.stride + t]!, bands[name]! as ReturnType<typeof emptyBand>, levels, buffers);
+        if (keepPaths) {
+          for (let r = 0; r < runs; r++) {
+            paths[name]![r]!.set(buffer.subarray(r * block.stride, r * block.stride + block.length), block.from);
+          }
+        }
+        if (block.from + block.length === points) {
+          for (let r = 0; r < runs; r++) final[name]![r] = buffer[r * block.stride + block.length - 1]!;
+        }
+      }
+    },
+  );
+
+  return {
+    days: gridDays(prepared),
+    runs,
+    seed: uncertainty.seed,
+    levels,
+    bands,
+    final,
+    draws,
+    ...(keepPaths ? { paths } : {}),
+  };
+}
+
+/** Check a list of series names. @internal */
+export function resolveSeries(value: unknown, fallback: readonly SeriesName[] = ['equity', 'reach', 'interest']): readonly SeriesName[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || value.length === 0) throw new ParameterError('series', value, `a non-empty array of ${SERIES.join(', ')}`);
+  return value.map((name: unknown, i: number) => {
+    if (!(SERIES as readonly unknown[]).includes(name)) throw new ParameterError(`series[${i}]`, name, `one of ${SERIES.join(', ')}`);
+    return name as SeriesName;
+  });
+}
