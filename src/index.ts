@@ -104,3 +104,14 @@ export type {
   TriangularDistribution,
   ChoiceDistribution,
 } from './random.js';
+export { whatIf, costOfDelay } from './what-if.js';
+export type {
+  WhatIfOptions,
+  WhatIfResult,
+  AlternativeOutcome,
+  Contrast,
+  ComparedSeries,
+  CostOfDelayOptions,
+  CostOfDelayResult,
+  DelayCost,
+} from './what-if.js';

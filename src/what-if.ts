@@ -1,0 +1,334 @@
+/**
+ * Comparing plans: what each alternative gains or loses against a baseline,
+ * when it pays off, and what each month of waiting costs.
+ *
+ * @module
+ */
+import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
+import { ParameterError } from './errors.js';
+import {
+  emptyBand,
+  gridDays,
+  resolveUncertainty,
+  runEnsemble,
+  scratch,
+  summarise,
+  type Band,
+  type UncertaintyOptions,
+} from './monte-carlo.js';
+import type { ParameterInput } from './parameters.js';
+import { schedule as builders, Schedule } from './schedule.js';
+import { prepareRun, simulate, type ModelState, type PreparedRun, type SimulateOptions } from './simulate.js';
+import { knownKeys, plainObject } from './validate.js';
+
+/** The series compared by {@link whatIf}. */
+const COMPARED = ['equity', 'reach', 'interest'] as const;
+/** A series compared by {@link whatIf}. */
+export type ComparedSeries = (typeof COMPARED)[number];
+
+/** A value for the baseline, the alternative and their difference. */
+export interface Contrast {
+  /** The baseline's value (the mean over runs when uncertain). */
+  readonly baseline: number;
+  /** The alternative's value. */
+  readonly alternative: number;
+  /** alternative − baseline. */
+  readonly difference: number;
+}
+
+/** How one alternative compares with the baseline. */
+export interface AlternativeOutcome {
+  /** The alternative's name. */
+  readonly name: string;
+  /** alternative − baseline per grid point (the mean over runs when uncertain). */
+  readonly difference: Readonly<Record<ComparedSeries, Float64Array>>;
+  /** Bands of the difference per grid point, when run under uncertainty. */
+  readonly bands?: Readonly<Record<ComparedSeries, Band>>;
+  /** Equity at the horizon. */
+  readonly equityAtHorizon: Contrast;
+  /** Interest at the horizon. */
+  readonly interestAtHorizon: Contrast;
+  /** Interest gained (> 0) or lost (< 0) over the whole run: Σ (alternative − baseline) × step. */
+  readonly totalInterest: number;
+  /** Quantiles over runs of `totalInterest`, when uncertain. */
+  readonly totalInterestQuantiles?: readonly { readonly level: number; readonly value: number }[];
+  /**
+   * Days from the start until the cumulative interest difference turns positive
+   * for good (it stays > 0 to the horizon); `null` if it never does.
+   */
+  readonly paysOffAfter: number | null;
+  /** The same in months. */
+  readonly paysOffAfterMonths: number | null;
+  /** Share of runs in which the alternative is ahead on total interest at the horizon (1 or 0 without uncertainty). */
+  readonly probabilityAhead: number;
+}
+
+/** The result of {@link whatIf}. */
+export interface WhatIfResult {
+  /** The grid's days. */
+  readonly days: Float64Array;
+  /** The number of runs (1 without uncertainty). */
+  readonly runs: number;
+  /** One outcome per alternative, in the order given. */
+  readonly alternatives: readonly AlternativeOutcome[];
+}
+
+/** Options of {@link whatIf}: omit them for a deterministic comparison. */
+export type WhatIfOptions = Partial<UncertaintyOptions>;
+
+function paysOff(cumulative: Float64Array, days: Float64Array): number | null {
+  const n = cumulative.length;
+  if (!(cumulative[n - 1]! > 0)) return null;
+  let i = n - 1;
+  while (i > 0 && cumulative[i - 1]! > 0) i--;
+  return days[i]! - days[0]!;
+}
+
+/**
+ * Compare alternatives with a baseline on the same grid: the difference series
+ * of equity, reach and interest, the values at the horizon, the interest gained
+ * or lost in all, and the time until it pays off. With `runs` and `seed` (and
+ * `uncertain`, `noise`), every run uses the same draws for the baseline and all
+ * alternatives (common random numbers), and the differences come with bands.
+ *
+ * @param baseline - the scenario to compare against, as for {@link simulate}.
+ * @param alternatives - named scenarios on the same grid (same horizon, step and start day).
+ * @throws {@link ParameterError} for scenarios on different grids, or invalid options.
+ * @example
+ * ```ts
+ * import { whatIf, schedule } from 'relationship-equity';
+ * const away = schedule.reference().pause({ from: '18 months', for: '8 months' });
+ * const result = whatIf(
+ *   { horizon: '4 years', activity: away },
+ *   { 'daily on return': { horizon: '4 years', activity: away.change({ at: '26 months', postsPerDay: 1 }) } },
+ * );
+ * const daily = result.alternatives[0];
+ * daily.totalInterest > 0; // true: posting daily on return brings more interest in all
+ * daily.paysOffAfterMonths; // ≈ 26: from the day it starts
+ * ```
+ */
+export function whatIf(
+  baseline: SimulateOptions,
+  alternatives: Readonly<Record<string, SimulateOptions>>,
+  options: WhatIfOptions = {},
+): WhatIfResult {
+  const list = plainObject('alternatives', alternatives);
+  const names = Object.keys(list);
+  if (names.length === 0) throw new ParameterError('alternatives', alternatives, 'at least one named scenario');
+  const base = prepareRun(baseline, 'baseline');
+  const others = names.map((name) => prepareRun(list[name] as SimulateOptions, `alternatives.${name}`));
+  others.forEach((run, i) => sameGrid(base, run, `alternatives.${names[i]}`));
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'noise', 'levels']);
+  const uncertain = o.runs !== undefined;
+  const uncertainty = resolveUncertainty(uncertain ? o : { runs: 1, seed: 0, levels: [0.5] }, base.parameters);
+  const { runs, levels } = uncertainty;
+  const points = base.steps + 1;
+  const days = gridDays(base);
+  const step = base.step;
+
+  const scenarios = [base, ...others];
+  const options_ = [baseline, ...names.map((n) => list[n] as SimulateOptions)];
+  const bands = others.map(() => Object.fromEntries(COMPARED.map((s) => [s, emptyBand(points, levels)])) as Record<ComparedSeries, ReturnType<typeof emptyBand>>);
+  const baseMean = Object.fromEntries(COMPARED.map((s) => [s, new Float64Array(points)])) as Record<ComparedSeries, Float64Array>;
+  const cumulative = others.map(() => new Float64Array(runs));
+  const buffers = scratch(runs, levels);
+
+  runEnsemble(scenarios, options_, uncertainty, COMPARED, () => {}, (block) => {
+    const b = block.values[0]!;
+    for (const series of COMPARED) {
+      const baseValues = b[series]!;
+      for (let t = 0; t < block.length; t++) {
+        let sum = 0;
+        for (let r = 0; r < runs; r++) sum += baseValues[r * block.stride + t]!;
+        baseMean[series][block.from + t] = sum / runs;
+      }
+      others.forEach((_, a) => {
+        const alt = block.values[a + 1]![series]!;
+        summarise(block, runs, (r, t) => alt[r * block.stride + t]! - baseValues[r * block.stride + t]!, bands[a]![series], levels, buffers);
+        if (series === 'interest') {
+          const c = cumulative[a]!;
+          for (let r = 0; r < runs; r++) {
+            for (let t = 0; t < block.length; t++) c[r] = c[r]! + (alt[r * block.stride + t]! - baseValues[r * block.stride + t]!) * step;
+          }
+        }
+      });
+    }
+  });
+
+  const outcomes = names.map((name, a): AlternativeOutcome => {
+    const band = bands[a]!;
+    const difference = Object.fromEntries(COMPARED.map((s) => [s, band[s].mean])) as Record<ComparedSeries, Float64Array>;
+    const meanCumulative = new Float64Array(points);
+    let running = 0;
+    for (let i = 0; i < points; i++) {
+      running += difference.interest[i]! * step;
+      meanCumulative[i] = running;
+    }
+    const contrast = (series: ComparedSeries): Contrast => {
+      const b = baseMean[series][points - 1]!;
+      const d = difference[series][points - 1]!;
+      return { baseline: b, alternative: b + d, difference: d };
+    };
+    const totals = cumulative[a]!;
+    let ahead = 0;
+    for (let r = 0; r < runs; r++) if (totals[r]! > 0) ahead++;
+    const after = paysOff(meanCumulative, days);
+    const totalsSorted = Float64Array.from(totals).sort();
+    return {
+      name,
+      difference,
+      ...(uncertain ? { bands: band } : {}),
+      equityAtHorizon: contrast('equity'),
+      interestAtHorizon: contrast('interest'),
+      totalInterest: meanCumulative[points - 1]!,
+      ...(uncertain
+        ? {
+            totalInterestQuantiles: levels.map((level) => {
+              const h = (runs - 1) * level;
+              const k = Math.floor(h);
+              const next = totalsSorted[Math.min(k + 1, runs - 1)]!;
+              return { level, value: totalsSorted[k]! + (h - k) * (next - totalsSorted[k]!) };
+            }),
+          }
+        : {}),
+      paysOffAfter: after,
+      paysOffAfterMonths: after === null ? null : after / DAYS_PER_MONTH,
+      probabilityAhead: ahead / runs,
+    };
+  });
+  return { days, runs, alternatives: outcomes };
+}
+
+function sameGrid(a: PreparedRun, b: PreparedRun, field: string): void {
+  if (a.step !== b.step || a.steps !== b.steps || a.initial.day !== b.initial.day) {
+    throw new ParameterError(
+      field,
+      `${b.steps} steps of ${b.step} days from day ${b.initial.day}`,
+      `on the baseline's grid (${a.steps} steps of ${a.step} days from day ${a.initial.day}): give the same horizon, step and start`,
+    );
+  }
+}
+
+/** Options of {@link costOfDelay}. */
+export interface CostOfDelayOptions {
+  /**
+   * Where the account stands now. @defaultValue the seed's account at the end of
+   * its 8-month absence (18 months of the reference schedule, then nothing)
+   */
+  readonly initial?: Partial<ModelState>;
+  /** What the account does once it resumes (account days, as for the run that made `initial`). @defaultValue `schedule.reference()` */
+  readonly resume?: Schedule;
+  /** The delays to compare, from now. @defaultValue `[0, '1 month', '3 months', '6 months']` */
+  readonly resumeAt?: readonly Duration[];
+  /** How far ahead to look, from now. @defaultValue `'3 years'` */
+  readonly horizon?: Duration;
+  /** Parameters to change from the defaults. @defaultValue `{}` */
+  readonly parameters?: ParameterInput;
+}
+
+/** The cost of one delay against resuming at the first (shortest) delay. */
+export interface DelayCost {
+  /** The delay, in days. */
+  readonly delay: number;
+  /** The delay, in months. */
+  readonly delayMonths: number;
+  /** Equity at the horizon. */
+  readonly equityAtHorizon: number;
+  /** Interest summed over the horizon (× step). */
+  readonly totalInterest: number;
+  /** Equity lost at the horizon against resuming at the shortest delay. */
+  readonly equityCost: number;
+  /** Interest lost over the horizon against resuming at the shortest delay. */
+  readonly interestCost: number;
+  /** Equity and interest lost per month of extra waiting (0 for the shortest delay). */
+  readonly costPerMonth: { readonly equity: number; readonly interest: number };
+  /** Days from now until the interest shortfall first exceeds 1% (`null` if it never does). */
+  readonly costShowsAfter: number | null;
+  /** Days from now until the interest shortfall is largest (`null` if there is none). */
+  readonly costPeaksAfter: number | null;
+}
+
+/** The result of {@link costOfDelay}. */
+export interface CostOfDelayResult {
+  /** The account day that counts as now. */
+  readonly now: number;
+  /** One row per delay, shortest first. */
+  readonly delays: readonly DelayCost[];
+}
+
+/**
+ * Resume now, or in 1, 3 or 6 months? What each month of waiting costs in
+ * equity and in interest, and when that cost shows in the interest.
+ *
+ * @throws {@link ParameterError} for invalid delays or options.
+ * @example
+ * ```ts
+ * import { costOfDelay } from 'relationship-equity';
+ * const { delays } = costOfDelay(); // the seed's account, 8 months into its absence
+ * delays.map((d) => Math.round(d.costPerMonth.equity)); // [0, 5, 5, 6]: each month of waiting costs more than the last
+ * delays[3].costShowsAfter; // 147: days until a 6-month delay shows in the interest (a 1% shortfall)
+ * ```
+ */
+export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult {
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['initial', 'resume', 'resumeAt', 'horizon', 'parameters']);
+  const parameters = (o.parameters ?? {}) as ParameterInput;
+  const resume = o.resume ?? builders.reference();
+  if (!(resume instanceof Schedule)) throw new ParameterError('resume', resume, 'a Schedule made with the `schedule` builders');
+  const initial =
+    (o.initial as Partial<ModelState> | undefined) ??
+    simulate({ horizon: toDays('18 months') + toDays('8 months'), parameters, activity: builders.reference().pause({ from: '18 months', for: '8 months' }) }).final;
+  const now = initial.day ?? 0;
+  const rawDelays = o.resumeAt ?? [0, '1 month', '3 months', '6 months'];
+  if (!Array.isArray(rawDelays) || rawDelays.length === 0) throw new ParameterError('resumeAt', rawDelays, 'a non-empty array of durations');
+  const delays = rawDelays.map((d: Duration, i: number) => toDays(d, `resumeAt[${i}]`)).sort((a: number, b: number) => a - b);
+  const horizon = toDays((o.horizon as Duration | undefined) ?? '3 years', 'horizon');
+  if (!(horizon > delays[delays.length - 1]!)) {
+    throw new ParameterError('horizon', o.horizon, `longer than the longest delay (${delays[delays.length - 1]} days)`);
+  }
+  const scenario = (delay: number): SimulateOptions => ({
+    horizon,
+    parameters,
+    initial,
+    activity: delay > 0 ? resume.pause({ from: now, for: delay }) : resume,
+  });
+  const alternatives = Object.fromEntries(delays.map((d, i) => [`delay ${i}`, scenario(d)]));
+  const result = whatIf(scenario(delays[0]!), alternatives);
+  const days = result.days;
+  const reference = simulate(scenario(delays[0]!));
+  let referenceTotal = 0;
+  for (const v of reference.interest) referenceTotal += v * reference.step;
+
+  return {
+    now,
+    delays: result.alternatives.map((alt, i): DelayCost => {
+      const delay = delays[i]!;
+      const extraMonths = (delay - delays[0]!) / DAYS_PER_MONTH;
+      const equityCost = 0 - alt.equityAtHorizon.difference; // 0 − x keeps +0 for no cost
+      const interestCost = 0 - alt.totalInterest;
+      const shortfall = alt.difference.interest.map((d, t) => (reference.interest[t]! > 0 ? -d / reference.interest[t]! : 0));
+      let shows: number | null = null;
+      let peak: number | null = null;
+      let largest = 0;
+      for (let t = 0; t < shortfall.length; t++) {
+        if (shows === null && shortfall[t]! > 0.01) shows = days[t]! - now;
+        if (shortfall[t]! > largest) {
+          largest = shortfall[t]!;
+          peak = days[t]! - now;
+        }
+      }
+      return {
+        delay,
+        delayMonths: delay / DAYS_PER_MONTH,
+        equityAtHorizon: alt.equityAtHorizon.alternative,
+        totalInterest: referenceTotal + alt.totalInterest,
+        equityCost,
+        interestCost,
+        costPerMonth: extraMonths > 0 ? { equity: equityCost / extraMonths, interest: interestCost / extraMonths } : { equity: 0, interest: 0 },
+        costShowsAfter: shows,
+        costPeaksAfter: peak,
+      };
+    }),
+  };
+}
