@@ -115,3 +115,13 @@ export type {
   CostOfDelayResult,
   DelayCost,
 } from './what-if.js';
+export { CHANNEL_PRESETS, channel, simulateChannel, allocate } from './channels.js';
+export type {
+  Channel,
+  ChannelPresetName,
+  ChannelRunOptions,
+  AllocateOptions,
+  AllocationObjective,
+  Allocation,
+  ChannelShare,
+} from './channels.js';
