@@ -279,7 +279,12 @@ export interface Allocation {
   /** Expected interest for the chosen split. */
   readonly expected: number;
   /** The objective's value if the whole budget went to one channel, per channel. */
-  readonly singleChannel: readonly { readonly name: string; readonly value: number }[];
+  readonly singleChannel: readonly {
+    /** The channel. */
+    readonly name: string;
+    /** The objective's value with the whole budget on it. */
+    readonly value: number;
+  }[];
   /** How the optimum was found: exactly (`'exact'`), or by local search on a large grid. */
   readonly method: 'exact' | 'local-search';
 }

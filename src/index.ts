@@ -111,6 +111,7 @@ export type {
   AlternativeOutcome,
   Contrast,
   ComparedSeries,
+  LevelValue,
   CostOfDelayOptions,
   CostOfDelayResult,
   DelayCost,
@@ -125,3 +126,5 @@ export type {
   Allocation,
   ChannelShare,
 } from './channels.js';
+export { simulatePlatform } from './platform.js';
+export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './platform.js';

@@ -21,10 +21,9 @@ import { schedule as builders, Schedule } from './schedule.js';
 import { prepareRun, simulate, type ModelState, type PreparedRun, type SimulateOptions } from './simulate.js';
 import { knownKeys, plainObject } from './validate.js';
 
-/** The series compared by {@link whatIf}. */
-const COMPARED = ['equity', 'reach', 'interest'] as const;
 /** A series compared by {@link whatIf}. */
-export type ComparedSeries = (typeof COMPARED)[number];
+export type ComparedSeries = 'equity' | 'reach' | 'interest';
+const COMPARED: readonly ComparedSeries[] = ['equity', 'reach', 'interest'];
 
 /** A value for the baseline, the alternative and their difference. */
 export interface Contrast {
@@ -34,6 +33,14 @@ export interface Contrast {
   readonly alternative: number;
   /** alternative − baseline. */
   readonly difference: number;
+}
+
+/** A quantile: its level and its value. */
+export interface LevelValue {
+  /** The level, e.g. 0.1. */
+  readonly level: number;
+  /** The value at that level. */
+  readonly value: number;
 }
 
 /** How one alternative compares with the baseline. */
@@ -51,7 +58,7 @@ export interface AlternativeOutcome {
   /** Interest gained (> 0) or lost (< 0) over the whole run: Σ (alternative − baseline) × step. */
   readonly totalInterest: number;
   /** Quantiles over runs of `totalInterest`, when uncertain. */
-  readonly totalInterestQuantiles?: readonly { readonly level: number; readonly value: number }[];
+  readonly totalInterestQuantiles?: readonly LevelValue[];
   /**
    * Days from the start until the cumulative interest difference turns positive
    * for good (it stays > 0 to the horizon); `null` if it never does.
@@ -242,7 +249,12 @@ export interface DelayCost {
   /** Interest lost over the horizon against resuming at the shortest delay. */
   readonly interestCost: number;
   /** Equity and interest lost per month of extra waiting (0 for the shortest delay). */
-  readonly costPerMonth: { readonly equity: number; readonly interest: number };
+  readonly costPerMonth: {
+    /** Equity lost per month of extra waiting. */
+    readonly equity: number;
+    /** Interest lost per month of extra waiting. */
+    readonly interest: number;
+  };
   /** Days from now until the interest shortfall first exceeds 1% (`null` if it never does). */
   readonly costShowsAfter: number | null;
   /** Days from now until the interest shortfall is largest (`null` if there is none). */
