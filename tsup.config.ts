@@ -1,15 +1,22 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations need Node's types for the Node entry only; the main entry is checked without them (tsconfig.json).
+  dts: { compilerOptions: { types: ['node'] } },
   clean: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
+  // The Node entry needs node:fs; the main entry uses no Node built-in at all.
+  esbuildOptions(options) {
+    options.external = [...(options.external ?? []), 'node:*'];
+  },
   // Bundle the parts of mathjs we use (its unit parser) instead of loading all of
   // mathjs at import time: a full `import('mathjs')` costs ~0.7 s cold here.
   noExternal: ['mathjs'],
+  // The Node entry imports the main entry by name, so both share one copy at run time.
+  external: ['relationship-equity'],
   treeshake: true,
 });

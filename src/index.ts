@@ -128,3 +128,7 @@ export type {
 } from './channels.js';
 export { simulatePlatform } from './platform.js';
 export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './platform.js';
+export { calibrate } from './calibrate.js';
+export type { CalibrateOptions, CalibrationResult, ObservedSeries, FittedParameter, FittedPoint } from './calibrate.js';
+export { historyFromRows, parseHistoryCsv } from './history.js';
+export type { History, HistoryRow, HistoryOptions } from './history.js';

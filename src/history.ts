@@ -1,0 +1,214 @@
+/**
+ * An account's real history — dated posts, events, views and leads, as an
+ * analytics export gives them — turned into a schedule and observed series
+ * ready for {@link calibrate}. Plain text and plain objects only: the
+ * Node-only entry (`relationship-equity/node`) adds reading a file.
+ *
+ * @module
+ */
+import { toDays, type Duration } from './duration.js';
+import { InputTypeError, ParameterError } from './errors.js';
+import { schedule, type LogEntry, type Schedule } from './schedule.js';
+import { finiteNumber, knownKeys, plainObject } from './validate.js';
+
+/** One row of an export: a date and what happened in the period that starts on it. */
+export interface HistoryRow {
+  /** The first day of the period (ISO `YYYY-MM-DD`). */
+  readonly date: string;
+  /** Posts made in the period. @defaultValue 0 */
+  readonly posts?: number;
+  /** Platform events or challenges joined. @defaultValue 0 */
+  readonly events?: number;
+  /** Views (or impressions) measured; `null` if not measured. */
+  readonly views?: number | null;
+  /** Leads (inbound enquiries) received; `null` if not measured. */
+  readonly leads?: number | null;
+}
+
+/** Options of {@link historyFromRows} and {@link parseHistoryCsv}. */
+export interface HistoryOptions {
+  /** The length of the period one row covers: `'1 day'` for a daily export, `'1 week'` for a weekly one. @defaultValue `'1 day'` */
+  readonly period?: Duration;
+}
+
+/** A history ready for {@link calibrate}: the schedule and the measurements, one value per period (`null` for a gap). */
+export interface History {
+  /** The posts and events as a schedule (day 0 = `origin`). */
+  readonly activity: Schedule;
+  /** The date of day 0. */
+  readonly origin: string;
+  /** The period of one value, in days. */
+  readonly period: number;
+  /** Number of periods covered. */
+  readonly periods: number;
+  /** Views per period. */
+  readonly views: readonly (number | null)[];
+  /** Leads per period. */
+  readonly leads: readonly (number | null)[];
+}
+
+const DAY = 86_400_000;
+
+function dateDay(field: string, value: unknown): number {
+  if (typeof value !== 'string') throw new InputTypeError(field, value, "an ISO date such as '2022-07-01'");
+  const text = value.trim();
+  const ms = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text.slice(0, 10)) {
+    throw new ParameterError(field, value, "an ISO date such as '2022-07-01'");
+  }
+  return ms / DAY;
+}
+
+/**
+ * Turn rows of an export into a {@link History}: a schedule of the posts and
+ * events (each post spread over a week, or over the period if longer) and the
+ * views and leads per period, with `null` for periods without a value.
+ *
+ * @throws {@link ParameterError} for unsorted or repeated dates, a date off the
+ * period grid, or a negative or non-numeric count; the field names the row.
+ * @example
+ * ```ts
+ * import { historyFromRows } from 'relationship-equity';
+ * const history = historyFromRows([
+ *   { date: '2022-01-03', posts: 2, views: 5400 },
+ *   { date: '2022-01-10', posts: 1, events: 1, views: 6100, leads: 2 },
+ * ], { period: '1 week' });
+ * history.views; // [5400, 6100]
+ * history.leads; // [null, 2]
+ * ```
+ */
+export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOptions = {}): History {
+  if (!Array.isArray(rows)) throw new InputTypeError('rows', rows, 'an array of rows');
+  if (rows.length === 0) throw new ParameterError('rows', rows, 'at least one row');
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['period']);
+  const period = o.period === undefined ? 1 : toDays(o.period as Duration, 'options.period');
+  if (!(period >= 1 && Number.isInteger(period))) throw new ParameterError('options.period', o.period, 'a whole number of days ≥ 1');
+  const first = dateDay('rows[0].date', (rows[0] as HistoryRow | undefined)?.date);
+  const entries: LogEntry[] = [];
+  const views: (number | null)[] = [];
+  const leads: (number | null)[] = [];
+  let previous = -1;
+  rows.forEach((raw, i) => {
+    const row = plainObject(`rows[${i}]`, raw);
+    knownKeys(`rows[${i}]`, row, ['date', 'posts', 'events', 'views', 'leads']);
+    const day = dateDay(`rows[${i}].date`, row.date) - first;
+    if (!(day > previous)) throw new ParameterError(`rows[${i}].date`, row.date, 'after the date of the row before it (rows sorted, one per period)');
+    if (day % period !== 0) throw new ParameterError(`rows[${i}].date`, row.date, `a whole number of periods (${period} days) after the first row`);
+    previous = day;
+    const count = (name: 'posts' | 'events'): number => {
+      const v = row[name];
+      if (v === undefined || v === null) return 0;
+      const x = finiteNumber(`rows[${i}].${name}`, v);
+      if (!(x >= 0)) throw new ParameterError(`rows[${i}].${name}`, v, 'a number ≥ 0');
+      return x;
+    };
+    const measure = (name: 'views' | 'leads'): number | null => {
+      const v = row[name];
+      if (v === undefined || v === null) return null;
+      const x = finiteNumber(`rows[${i}].${name}`, v);
+      if (!(x >= 0)) throw new ParameterError(`rows[${i}].${name}`, v, 'a number ≥ 0, or empty for no measurement');
+      return x;
+    };
+    const posts = count('posts');
+    const events = count('events');
+    if (posts > 0 || events > 0) entries.push({ day, posts, events });
+    const k = day / period;
+    while (views.length < k) {
+      views.push(null);
+      leads.push(null);
+    }
+    views.push(measure('views'));
+    leads.push(measure('leads'));
+  });
+  const origin = String(rows[0]!.date).trim().slice(0, 10);
+  return {
+    activity: schedule.fromLog(entries, { spread: Math.max(7, period) }),
+    origin,
+    period,
+    periods: views.length,
+    views,
+    leads,
+  };
+}
+
+const COLUMNS = ['date', 'posts', 'events', 'views', 'leads'] as const;
+
+/** Split one CSV line into fields (double quotes may enclose commas; "" is a quote). */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out.map((f) => f.trim());
+}
+
+/**
+ * Read the text of a CSV export (a header with `date` and any of `posts`,
+ * `events`, `views`, `leads`; other columns are ignored) into a {@link History}.
+ * Empty cells are 0 for posts and events and a gap for views and leads.
+ *
+ * @throws {@link ParameterError} naming the line number of a bad row
+ * (`field` is `csv line N`), or the header if it has no `date` column.
+ * @example
+ * ```ts
+ * import { parseHistoryCsv } from 'relationship-equity';
+ * const history = parseHistoryCsv('date,posts,views\n2022-01-03,2,5400\n2022-01-04,,\n');
+ * history.views; // [5400, null]
+ * ```
+ */
+export function parseHistoryCsv(text: string, options: HistoryOptions = {}): History {
+  if (typeof text !== 'string') throw new InputTypeError('text', text, 'the text of a CSV file');
+  const lines = text.split(/\r?\n/);
+  const header = fields(lines[0] ?? '').map((h) => h.toLowerCase());
+  if (!header.includes('date')) throw new ParameterError('csv line 1', lines[0], 'a header naming a `date` column (and any of posts, events, views, leads)');
+  const rows: HistoryRow[] = [];
+  const lineOf: number[] = [];
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (line.trim() === '') continue;
+    const cells = fields(line);
+    if (cells.length > header.length) {
+      throw new ParameterError(`csv line ${n + 1}`, line, `at most ${header.length} fields, as in the header`);
+    }
+    const row: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      if (!(COLUMNS as readonly string[]).includes(name)) return;
+      const cell = cells[i] ?? '';
+      if (name === 'date') row.date = cell;
+      else if (cell !== '') {
+        const value = Number(cell);
+        if (!Number.isFinite(value)) throw new ParameterError(`csv line ${n + 1}`, line, `a number in the ${name} column, got ${JSON.stringify(cell)}`);
+        row[name] = value;
+      }
+    });
+    rows.push(row as unknown as HistoryRow);
+    lineOf.push(n + 1);
+  }
+  try {
+    return historyFromRows(rows, options);
+  } catch (error) {
+    if (error instanceof ParameterError || error instanceof InputTypeError) {
+      const match = /^rows\[(\d+)\]/.exec(error.field);
+      if (match !== null) {
+        const line = lineOf[Number(match[1])]!;
+        throw new ParameterError(`csv line ${line}`, lines[line - 1], error.message.replace(/^`[^`]*` must be /, ''));
+      }
+    }
+    throw error;
+  }
+}

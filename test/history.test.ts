@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParameterError, calibrate, historyFromRows, parseHistoryCsv, simulate } from 'relationship-equity';
+import { readHistoryCsv } from '../src/node.js';
+import { caught } from './helpers.js';
+
+describe('historyFromRows', () => {
+  it('turns weekly rows into a schedule and per-period measurements with gaps', () => {
+    const h = historyFromRows(
+      [
+        { date: '2022-01-03', posts: 2, views: 5400 },
+        { date: '2022-01-10', posts: 1, events: 1, views: 6100, leads: 2 },
+        { date: '2022-01-24', views: null, leads: 1 },
+      ],
+      { period: '1 week' },
+    );
+    expect(h.origin).toBe('2022-01-03');
+    expect(h.period).toBe(7);
+    expect(h.views).toEqual([5400, 6100, null, null]);
+    expect(h.leads).toEqual([null, 2, null, 1]);
+    expect(h.activity.spec.loggedPosts).toEqual([
+      { day: 0, count: 2 },
+      { day: 7, count: 1 },
+    ]);
+    expect(h.activity.spec.loggedEvents).toEqual([{ day: 7, count: 1 }]);
+    // a weekly row's posts count as effort over its week
+    const effort = h.activity.sample(0, 7, 2).effort;
+    expect(effort[0]).toBeCloseTo(2 / 7, 12);
+  });
+
+  it.each([
+    [[{ date: '2022-01-03' }, { date: '2022-01-02' }], 'rows[1].date'],
+    [[{ date: '2022-01-03' }, { date: '2022-01-03' }], 'rows[1].date'],
+    [[{ date: '2022-01-03' }, { date: '2022-01-05' }], 'rows[1].date'],
+    [[{ date: '2022-02-30' }], 'rows[0].date'],
+    [[{ date: '2022-01-03', posts: -1 }], 'rows[0].posts'],
+    [[{ date: '2022-01-03', likes: 4 }], 'rows[0].likes'],
+    [[], 'rows'],
+  ])('rejects %j naming %s', (rows, field) => {
+    expect(caught(() => historyFromRows(rows as never, { period: '1 week' }), ParameterError).field).toBe(field);
+  });
+});
+
+describe('parseHistoryCsv', () => {
+  const csv = ['Date,Posts,Events,Views,Leads,Notes', '2022-01-03,2,0,5400,,"launch, with a comma"', '2022-01-04,,,6100,1,', '', '2022-01-06,1,1,,,'].join('\n');
+
+  it('reads a header in any case, ignores unknown columns and blank lines, and keeps gaps', () => {
+    const h = parseHistoryCsv(csv);
+    expect(h.views).toEqual([5400, 6100, null, null]);
+    expect(h.leads).toEqual([null, 1, null, null]);
+    expect(h.activity.spec.loggedPosts.map((p) => p.day)).toEqual([0, 3]);
+  });
+
+  it('names the line of a bad row', () => {
+    const bad = csv.replace('2022-01-04,,,6100', '2022-01-04,,,lots');
+    const error = caught(() => parseHistoryCsv(bad), ParameterError);
+    expect(error.field).toBe('csv line 3');
+    expect(error.message).toContain('views');
+    const unsorted = csv.replace('2022-01-06', '2022-01-01');
+    expect(caught(() => parseHistoryCsv(unsorted), ParameterError).field).toBe('csv line 5');
+    expect(caught(() => parseHistoryCsv('when,posts\n2022-01-01,1'), ParameterError).field).toBe('csv line 1');
+  });
+
+  it('a CSV export calibrates end to end', () => {
+    // Write the model's own weekly reach for a known neglect decay, then fit it back.
+    const rows = ['date,posts,events,views'];
+    const posting = (w: number) => (w >= 40 && w < 62 ? 0 : w < 20 ? 1 : 3);
+    const log: { day: number; posts: number; events: number }[] = [];
+    for (let w = 0; w < 120; w++) if (posting(w) > 0) log.push({ day: w * 7, posts: posting(w), events: w % 4 === 0 ? 1 : 0 });
+    const start = Date.UTC(2020, 0, 6);
+    const truthRun = simulate({
+      horizon: 120 * 7,
+      activity: historyFromRows(log.map((e) => ({ date: new Date(start + e.day * 86_400_000).toISOString().slice(0, 10), posts: e.posts, events: e.events })), { period: '1 week' }).activity,
+      parameters: { neglectDecay: 0.0025 },
+    });
+    for (let w = 0; w < 120; w++) {
+      let views = 0;
+      for (let d = w * 7; d < w * 7 + 7; d++) views += truthRun.reach[d]!;
+      const date = new Date(start + w * 7 * 86_400_000).toISOString().slice(0, 10);
+      rows.push(`${date},${posting(w)},${w % 4 === 0 && posting(w) > 0 ? 1 : 0},${(views * 100).toFixed(3)}`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 're-'));
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, rows.join('\n'));
+    const history = readHistoryCsv(file, { period: '1 week' });
+    const fit = calibrate({ history: history.activity, observed: { series: 'reach', values: history.views, period: '1 week' }, fit: ['neglectDecay'] });
+    expect(Math.abs(fit.parameters.neglectDecay!.value / 0.0025 - 1)).toBeLessThan(0.01);
+  });
+});
