@@ -12,17 +12,18 @@ import { ParameterError } from './errors.js';
 import { resolveParameters, type ParameterInput } from './parameters.js';
 import { schedule, type Schedule } from './schedule.js';
 import { simulate } from './simulate.js';
+import { monitor } from './monitor.js';
+import { breakEvenHorizon, leaderPlan, requiredLeadMultiple } from './planning.js';
 
 /**
- * The ids of the claims this version measures (C10, C12 and C13 need the
- * planning and monitoring tools and join later).
+ * The ids of the claims of the table, all measured.
  * @example
  * ```ts
  * import { CLAIM_IDS, measureClaim } from 'relationship-equity';
  * for (const id of CLAIM_IDS) console.log(id, measureClaim(id).holds);
  * ```
  */
-export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C11'] as const;
+export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13'] as const;
 /** The id of one claim. */
 export type ClaimId = (typeof CLAIM_IDS)[number];
 
@@ -220,6 +221,49 @@ const MEASURES: Record<ClaimId, Measure> = {
       band: null,
       holds: before >= threshold && after < threshold && twinLowest >= threshold,
       details: { threshold, agendaBefore: before, agendaAfter: after, twinLowestDuringAbsence: twinLowest },
+    };
+  },
+  C10(parameters) {
+    const at30 = requiredLeadMultiple(0.3);
+    const at25 = requiredLeadMultiple(0.25);
+    // The follower model: clients reach 30% of the leader's equity; the leader's plan must reach 1/r of their target.
+    const plan = leaderPlan({ clientTarget: 60, transferRate: 0.3, horizon: '1 year', parameters });
+    const reached = simulate({ horizon: '1 year', parameters, activity: schedule.weekly(plan.leaderPostsPerWeek).withEvents({ every: '1 month' }) }).final.equity;
+    const followerReaches = 0.3 * reached;
+    return {
+      seedSays: 'learn … 30-50% … at least 3-4x more',
+      requirement: 'with learning-transfer rate r the leader needs 1/r of the followers’ target: r = 0.3 → 3.3×, r = 0.25 → 4×',
+      value: at30,
+      band: [3.3, 3.34],
+      holds: Math.abs(at30 - 10 / 3) < 1e-12 && at25 === 4 && Math.abs(followerReaches / 60 - 1) < 1e-6,
+      details: { multipleAt25: at25, followerReachesOfTarget: followerReaches / 60, effortMultiple: plan.effortMultiple },
+    };
+  },
+  C12(parameters) {
+    const result = breakEvenHorizon({ parameters });
+    const band = [12, 36] as const;
+    return {
+      seedSays: 'if i put in $100 today, what do i get tomorrow',
+      requirement: 'effort kept on the own account vs moved to client work: with the documented default assumptions, the break-even horizon lies between 12 and 36 months',
+      value: result.months,
+      band,
+      holds: within(result.months, band),
+      details: { clientValuePerPost: result.clientValuePerPost },
+    };
+  },
+  C13(parameters) {
+    const report = monitor(schedule.reference().pause({ from: ACTIVE, for: ABSENT }), { days: Math.ceil(END), parameters });
+    const drop = Math.ceil(ACTIVE);
+    const first = report.warnings.find((w) => w.severity === 'warning' || w.severity === 'critical');
+    const after = first === undefined ? Infinity : first.day - drop;
+    const interestFall = first === undefined ? Infinity : Math.max(0, 1 - report.interest[first.day]! / report.interest[drop]!);
+    return {
+      seedSays: 'there was no constant reminders',
+      requirement: 'fed the C1 history day by day, the neglect monitor raises a warning within 28 days of the effort drop, while interest has fallen less than 5%',
+      value: after,
+      band: [0, 28],
+      holds: after <= 28 && interestFall < 0.05,
+      details: { interestFallAtWarning: interestFall, watchRaisedAfter: (report.warnings[0]?.day ?? Infinity) - drop },
     };
   },
   C11(parameters) {

@@ -132,3 +132,26 @@ export { calibrate } from './calibrate.js';
 export type { CalibrateOptions, CalibrationResult, ObservedSeries, FittedParameter, FittedPoint } from './calibrate.js';
 export { historyFromRows, parseHistoryCsv } from './history.js';
 export type { History, HistoryRow, HistoryOptions } from './history.js';
+export { calibrateFromClaims } from './beliefs.js';
+export type { Belief, AbsenceLossBelief, EffectDelayBelief, FrequencyRatioBelief, BeliefFit, BeliefCalibration } from './beliefs.js';
+export { createMonitor, monitor } from './monitor.js';
+export type {
+  Monitor,
+  MonitorOptions,
+  MonitorStatus,
+  MonitorWarning,
+  MonitorUpdate,
+  MonitorReport,
+  DayActivity,
+  ProjectedLoss,
+  Severity,
+} from './monitor.js';
+export { requiredLeadMultiple, leaderPlan, breakEvenHorizon, effortValueSplit } from './planning.js';
+export type {
+  LeaderPlanOptions,
+  LeaderPlan,
+  BreakEvenOptions,
+  BreakEven,
+  EffortValueSplitOptions,
+  EffortValueSplit,
+} from './planning.js';

@@ -62,11 +62,33 @@ describe('claims table (defaults)', () => {
     expect(details.twinLowestDuringAbsence as number).toBeGreaterThanOrEqual(threshold);
   });
 
+  it('C10: the lead needed is 1/r of the followers’ target: r = 0.3 → 3.3×, r = 0.25 → 4×', () => {
+    const { value, details } = measureClaim('C10');
+    expect(value).toBeCloseTo(10 / 3, 12);
+    expect(details.multipleAt25).toBe(4);
+    // the follower model: 30% of what the leader's plan reaches is the followers' target
+    expect(Math.abs((details.followerReachesOfTarget as number) - 1)).toBeLessThan(1e-6);
+  });
+
   it('C11: the first 30 days back gain less than 30 days at full momentum, and pre-absence equity is regained', () => {
     const { details } = measureClaim('C11');
     expect(details.gainedFirst30Days as number).toBeLessThan(details.gainedAtFullMomentum as number);
     expect(details.monthsToRegain as number).toBeGreaterThan(0);
     expect(Number.isFinite(details.monthsToRegain as number)).toBe(true);
+  });
+});
+
+describe('claims table (defaults), planning and monitoring', () => {
+  it('C12: with the documented default assumptions, keeping the effort on the own account breaks even after 12–36 months', () => {
+    const { value } = measureClaim('C12');
+    expect(value).toBeGreaterThanOrEqual(12);
+    expect(value).toBeLessThanOrEqual(36);
+  });
+
+  it('C13: fed the C1 history, the monitor warns within 28 days of the drop while interest has fallen less than 5%', () => {
+    const { value, details } = measureClaim('C13');
+    expect(value).toBeLessThanOrEqual(28);
+    expect(details.interestFallAtWarning as number).toBeLessThan(0.05);
   });
 });
 

@@ -1,0 +1,362 @@
+/**
+ * The neglect monitor: "there was no constant reminders". Fed an account's
+ * activity day by day, it compares recent effort with the account's own
+ * baseline and warns when it falls — long before the lagging numbers
+ * (interest, inbound clients) move — with how much equity is at stake and
+ * when the interest will show it.
+ *
+ * @module
+ */
+import { toDays, type Duration } from './duration.js';
+import { Engine, type EngineState } from './engine.js';
+import { InputTypeError, ParameterError } from './errors.js';
+import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
+import { Schedule, schedule as builders, type SampledSchedule } from './schedule.js';
+import { simulate, finalState, type ModelState } from './simulate.js';
+import { finiteNumber, inRange, knownKeys, plainObject } from './validate.js';
+
+/** How worried to be. */
+export type Severity = 'ok' | 'watch' | 'warning' | 'critical';
+const LEVELS: readonly Severity[] = ['ok', 'watch', 'warning', 'critical'];
+
+/** One day of activity. */
+export interface DayActivity {
+  /** Posts made that day. */
+  readonly posts: number;
+  /** Platform events or challenges joined that day. @defaultValue 0 */
+  readonly events?: number;
+}
+
+/** Options of {@link createMonitor} and {@link monitor}. */
+export interface MonitorOptions {
+  /** Model parameters. @defaultValue `{}` */
+  readonly parameters?: ParameterInput;
+  /** Time from the platform's launch to the first day fed. @defaultValue 0 */
+  readonly start?: Duration;
+  /** Memory of the baseline: the account's usual effort, as an exponential average. @defaultValue `'90 days'` */
+  readonly baseline?: Duration;
+  /** Memory of recent effort. @defaultValue `'2 weeks'` */
+  readonly recent?: Duration;
+  /** Recent effort below this share of the baseline counts as a drop. @defaultValue 0.4 */
+  readonly dropRatio?: number;
+  /**
+   * Days without a post or event that raise a warning. @defaultValue three
+   * times the account's usual gap between activities, and at least 21 days
+   */
+  readonly quietAlert?: Duration;
+  /** The fall in interest that counts as "showing". @defaultValue 0.05 */
+  readonly interestShows?: number;
+}
+
+/** Equity lost if the current quiet continues, as shares of today's equity. */
+export interface ProjectedLoss {
+  /** After 3 months. */
+  readonly months3: number;
+  /** After 6 months. */
+  readonly months6: number;
+  /** After 12 months. */
+  readonly months12: number;
+}
+
+/** The monitor's view of one day. */
+export interface MonitorStatus {
+  /** The day (counted from the first day fed, which is day 0). */
+  readonly day: number;
+  /** How worried to be. */
+  readonly severity: Severity;
+  /** Days since the last post or event. */
+  readonly quietDays: number;
+  /** Recent effort as a share of the baseline (1 = as usual). */
+  readonly effortRatio: number;
+  /** The day the current drop began, or `null` if there is none. */
+  readonly began: number | null;
+  /** The model's equity today. */
+  readonly equity: number;
+  /** The model's interest today. */
+  readonly interest: number;
+  /** Equity lost if nothing is done, or `null` when there is no drop. */
+  readonly projected: ProjectedLoss | null;
+  /** Days from today until interest falls by `interestShows` if nothing is done (against keeping the baseline effort), or `null`. */
+  readonly interestShowsIn: number | null;
+  /** The status in words. */
+  readonly message: string;
+}
+
+/** A status at which the severity rose: what a strategist should be told. */
+export interface MonitorWarning extends MonitorStatus {
+  /** How worried to be: never `'ok'` in a warning. */
+  readonly severity: Exclude<Severity, 'ok'>;
+}
+
+/** A day's status from {@link Monitor.push}. */
+export interface MonitorUpdate extends MonitorStatus {
+  /** Whether the severity rose today. */
+  readonly raised: boolean;
+}
+
+/** An incremental monitor: feed it one day at a time. */
+export interface Monitor {
+  /** Feed the next day's activity; returns that day's status and whether it raised a warning. */
+  push(day: DayActivity): MonitorUpdate;
+  /** The latest status. */
+  status(): MonitorStatus;
+}
+
+interface Resolved {
+  readonly input: ParameterInput;
+  readonly p: ModelParameters;
+  readonly start: number;
+  readonly baseline: number;
+  readonly recent: number;
+  readonly dropRatio: number;
+  readonly quietAlert: number | null;
+  readonly interestShows: number;
+}
+
+function resolveOptions(options: MonitorOptions): Resolved {
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['parameters', 'start', 'baseline', 'recent', 'dropRatio', 'quietAlert', 'interestShows']);
+  const positiveDays = (name: string, fallback: Duration): number => {
+    const v = toDays((o[name] as Duration | undefined) ?? fallback, `options.${name}`);
+    if (!(v > 0)) throw new ParameterError(`options.${name}`, o[name], 'a duration > 0');
+    return v;
+  };
+  const input = (o.parameters ?? {}) as ParameterInput;
+  return {
+    input,
+    p: resolveParameters(input),
+    start: o.start === undefined ? 0 : toDays(o.start as Duration, 'options.start'),
+    baseline: positiveDays('baseline', '90 days'),
+    recent: positiveDays('recent', '2 weeks'),
+    dropRatio: o.dropRatio === undefined ? 0.4 : inRange('options.dropRatio', o.dropRatio, 0, 1),
+    quietAlert: o.quietAlert === undefined ? null : positiveDays('quietAlert', 21),
+    interestShows: o.interestShows === undefined ? 0.05 : inRange('options.interestShows', o.interestShows, 0, 1),
+  };
+}
+
+/**
+ * Create an incremental neglect monitor. Each day it updates a baseline and a
+ * recent average of effort (posts plus events), runs the model one day on,
+ * and grades the situation:
+ *
+ * - `watch`: no post or event for two thirds of `quietAlert`, or recent effort
+ *   below `dropRatio` of the baseline for a week;
+ * - `warning`: no post or event for `quietAlert` days (by default three times the
+ *   account's usual gap, at least 21 days), or recent effort below `dropRatio`
+ *   of the baseline for three weeks (or below half of it for a week);
+ * - `critical`: neglect decay is fully under way (quiet for the grace period plus
+ *   the ramp).
+ *
+ * When the severity rises, `push` says so (`raised`), with the equity that
+ * would be lost in 3, 6 and 12 months if nothing changes and the days until the
+ * interest falls by `interestShows` against keeping the usual effort.
+ *
+ * @throws {@link ParameterError} for invalid options or a day with negative or non-numeric counts.
+ * @example
+ * ```ts
+ * import { createMonitor } from 'relationship-equity';
+ * const watch = createMonitor();
+ * for (const day of dailyActivity) {
+ *   const status = watch.push(day); // { posts: 1, events: 0 }
+ *   if (status.raised) console.log(status.message);
+ * }
+ * ```
+ */
+export function createMonitor(options: MonitorOptions = {}): Monitor {
+  const r = resolveOptions(options);
+  const { p } = r;
+  const engine = new Engine(p, 1);
+  const state: EngineState = engine.state({ day: 0, sinceLaunch: r.start, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] });
+  const plan: SampledSchedule = { effort: new Float64Array(1), events: new Float64Array(1), quality: new Float64Array([1]) };
+  const point = { equity: new Float64Array(1), interest: new Float64Array(1), offset: 0 };
+  const keepBaseline = Math.exp(-1 / r.baseline);
+  const keepRecent = Math.exp(-1 / r.recent);
+  const lastWeek = new Float64Array(7);
+  let day = -1;
+  let weightBaseline = 0;
+  let weightRecent = 0;
+  let baseline = 0;
+  let baselinePosts = 0;
+  let baselineEvents = 0;
+  let recent = 0;
+  let baselineActiveRate = 0; // share of days with activity, for the usual gap
+  let quiet = 0;
+  let lowDays = 0; // consecutive days with recent effort below dropRatio of the baseline
+  let lastActive = -1;
+  let dropStart: number | null = null;
+  let current: MonitorStatus | undefined;
+  let severity: Severity = 'ok';
+
+  const projections = (): { projected: ProjectedLoss; showsIn: number | null } => {
+    const now: ModelState = finalState(state);
+    const idle = simulate({ horizon: 366, activity: builders.none(), parameters: r.input, initial: now });
+    const e0 = Math.max(now.equity, 1e-300);
+    const loss = (days: number) => 1 - idle.equity[Math.round(days)]! / e0;
+    // The twin that keeps the usual effort: the baseline rates of posts and of events.
+    let usualActivity = builders.daily(baselinePosts);
+    if (baselineEvents > 0) usualActivity = usualActivity.withEvents({ every: 1 / baselineEvents, from: now.day });
+    const usual = simulate({ horizon: 366, activity: usualActivity, parameters: r.input, initial: now });
+    let showsIn: number | null = null;
+    for (let i = 1; i < idle.interest.length; i++) {
+      if (usual.interest[i]! > 0 && 1 - idle.interest[i]! / usual.interest[i]! >= r.interestShows) {
+        showsIn = i;
+        break;
+      }
+    }
+    return { projected: { months3: loss(365.25 / 4), months6: loss(365.25 / 2), months12: loss(365) }, showsIn };
+  };
+
+  const push = (activity: DayActivity): MonitorUpdate => {
+    const a = plainObject('day', activity);
+    knownKeys('day', a, ['posts', 'events']);
+    if (typeof a.posts !== 'number') throw new InputTypeError('day.posts', a.posts, 'a number of posts');
+    const posts = finiteNumber('day.posts', a.posts);
+    const events = a.events === undefined ? 0 : finiteNumber('day.events', a.events);
+    if (!(posts >= 0)) throw new ParameterError('day.posts', a.posts, 'a number ≥ 0');
+    if (!(events >= 0)) throw new ParameterError('day.events', a.events, 'a number ≥ 0');
+    day += 1;
+
+    // The model: posts count as effort spread over the trailing week.
+    lastWeek[day % 7] = posts;
+    let week = 0;
+    for (const v of lastWeek) week += v;
+    plan.effort[0] = week / 7;
+    plan.events[0] = events;
+    engine.run(state, plan, 0, 1, -1, point);
+
+    // Effort against the account's own baseline.
+    const effort = posts + events;
+    const active = effort > 0;
+    // Exponential averages normalised by their total weight, so the first weeks are fair averages too.
+    weightBaseline = keepBaseline * weightBaseline + 1;
+    weightRecent = keepRecent * weightRecent + 1;
+    // m_t = m_{t−1} + (x_t − m_{t−1}) / W_t with W_t = keep · W_{t−1} + 1 is Σ keep^{t−i} x_i / Σ keep^{t−i}.
+    const average = (previous: number, value: number, weight: number): number => previous + (value - previous) / weight;
+    baseline = average(baseline, effort, weightBaseline);
+    baselinePosts = average(baselinePosts, posts, weightBaseline);
+    baselineEvents = average(baselineEvents, events, weightBaseline);
+    recent = average(recent, effort, weightRecent);
+    baselineActiveRate = average(baselineActiveRate, active ? 1 : 0, weightBaseline);
+    if (active) {
+      quiet = 0;
+      lastActive = day;
+    } else quiet += 1;
+    // The baseline is trusted after a baseline's memory of history.
+    const established = day >= Math.min(r.baseline, 60) && baseline > 0;
+    const ratio = established ? recent / baseline : 1;
+    const usualGap = baselineActiveRate > 0 ? 1 / baselineActiveRate : Infinity;
+    const quietAlert = r.quietAlert ?? Math.max(21, 3 * usualGap);
+
+    lowDays = ratio < r.dropRatio ? lowDays + 1 : 0;
+    let next: Severity = 'ok';
+    if (established) {
+      const graceOver = quiet >= p.neglectGrace + p.neglectRamp;
+      if (graceOver) next = 'critical';
+      else if (quiet >= quietAlert || lowDays >= 21 || (lowDays >= 7 && ratio < r.dropRatio / 2)) next = 'warning';
+      else if (quiet >= (2 / 3) * quietAlert || lowDays >= 7) next = 'watch';
+    }
+    let projected: ProjectedLoss | null = null;
+    let showsIn: number | null = null;
+    if (next !== 'ok') {
+      ({ projected, showsIn } = projections());
+      if (dropStart === null) dropStart = quiet > 0 ? lastActive + 1 : day;
+    } else {
+      dropStart = null;
+    }
+    const raised = LEVELS.indexOf(next) > LEVELS.indexOf(severity);
+    severity = next;
+    const message =
+      next === 'ok'
+        ? `Day ${day}: effort as usual.`
+        : `Day ${day}: ${next.toUpperCase()} — ${quiet > 0 ? `no post or event for ${quiet} days` : `effort at ${Math.round(ratio * 100)}% of usual`}` +
+          ` (since day ${dropStart}). If nothing changes, equity falls ${Math.round(projected!.months3 * 100)}% in 3 months, ` +
+          `${Math.round(projected!.months6 * 100)}% in 6 and ${Math.round(projected!.months12 * 100)}% in 12` +
+          (showsIn === null ? '.' : `; interest will be ${Math.round(r.interestShows * 100)}% down in about ${Math.round(showsIn / 30.4375)} months.`);
+    current = {
+      day,
+      severity: next,
+      quietDays: quiet,
+      effortRatio: ratio,
+      began: dropStart,
+      equity: point.equity[0]!,
+      interest: point.interest[0]!,
+      projected,
+      interestShowsIn: showsIn,
+      message,
+    };
+    return { ...current, raised };
+  };
+
+  return {
+    push,
+    status(): MonitorStatus {
+      if (current === undefined) throw new ParameterError('status', undefined, 'asked for after at least one day has been fed');
+      return current;
+    },
+  };
+}
+
+/** The result of {@link monitor}. */
+export interface MonitorReport {
+  /** The warnings raised, in order. */
+  readonly warnings: readonly MonitorWarning[];
+  /** The severity of every day (0 ok, 1 watch, 2 warning, 3 critical). */
+  readonly severity: Uint8Array;
+  /** Recent effort as a share of the baseline, every day. */
+  readonly effortRatio: Float64Array;
+  /** The model's interest, every day. */
+  readonly interest: Float64Array;
+}
+
+/**
+ * Run the neglect monitor over a whole history: a list of days, or a
+ * {@link Schedule} sampled daily over `days` days.
+ *
+ * @throws {@link ParameterError} for invalid options or days.
+ * @example
+ * ```ts
+ * import { monitor, schedule } from 'relationship-equity';
+ * const history = schedule.reference().pause({ from: '18 months', for: '8 months' });
+ * const report = monitor(history, { days: 700 });
+ * report.warnings[0].day; // a few weeks after day 548, when the absence began
+ * ```
+ */
+export function monitor(history: Schedule | readonly DayActivity[], options: MonitorOptions & { readonly days?: number } = {}): MonitorReport {
+  const { days: count, ...rest } = plainObject('options', options) as MonitorOptions & { days?: number };
+  let daysIn: DayActivity[];
+  if (history instanceof Schedule) {
+    if (count === undefined) throw new ParameterError('options.days', count, 'the number of days to sample from the schedule');
+    const n = finiteNumber('options.days', count);
+    if (!(Number.isInteger(n) && n >= 1)) throw new ParameterError('options.days', count, 'a whole number ≥ 1');
+    const sampled = history.sample(0, 1, n);
+    daysIn = Array.from({ length: n }, (_, i) => ({ posts: sampled.effort[i]!, events: sampled.events[i]! }));
+  } else if (Array.isArray(history)) {
+    daysIn = history as DayActivity[];
+  } else {
+    throw new InputTypeError('history', history, 'a Schedule or an array of days ({ posts, events })');
+  }
+  const m = createMonitor(rest);
+  const warnings: MonitorWarning[] = [];
+  const severity = new Uint8Array(daysIn.length);
+  const effortRatio = new Float64Array(daysIn.length);
+  const interest = new Float64Array(daysIn.length);
+  daysIn.forEach((d, i) => {
+    let status;
+    try {
+      status = m.push(d);
+    } catch (error) {
+      if (error instanceof ParameterError || error instanceof InputTypeError) {
+        throw new ParameterError(`history[${i}]`, d, error.message.replace(/^`[^`]*` must be /, ''));
+      }
+      throw error;
+    }
+    severity[i] = LEVELS.indexOf(status.severity);
+    effortRatio[i] = status.effortRatio;
+    interest[i] = status.interest;
+    if (status.raised) {
+      const { raised: _raised, ...warning } = status;
+      warnings.push(warning as MonitorWarning);
+    }
+  });
+  return { warnings, severity, effortRatio, interest };
+}
