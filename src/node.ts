@@ -11,7 +11,7 @@ import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship
  * Read a CSV export (columns `date` and any of `posts`, `events`, `views`,
  * `leads`) from a file into a {@link History} ready for `calibrate`.
  *
- * @throws {@link ParameterError} naming the line of a bad row; the file system's error if the file cannot be read.
+ * @throws `ParameterError` naming the line of a bad row; the file system's error if the file cannot be read.
  * @example
  * ```ts
  * import { readHistoryCsv } from 'relationship-equity/node';
