@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  entry: { index: 'src/index.ts', charts: 'src/charts.ts', node: 'src/node.ts' },
   format: ['esm', 'cjs'],
   // Declarations need Node's types for the Node entry only; the main entry is checked without them (tsconfig.json).
   dts: { compilerOptions: { types: ['node'] } },
@@ -16,7 +16,7 @@ export default defineConfig({
   // Bundle the parts of mathjs we use (its unit parser) instead of loading all of
   // mathjs at import time: a full `import('mathjs')` costs ~0.7 s cold here.
   noExternal: ['mathjs'],
-  // The Node entry imports the main entry by name, so both share one copy at run time.
+  // The charts and Node entries import the main entry by name, so all share one copy at run time.
   external: ['relationship-equity'],
   treeshake: true,
 });

@@ -6,7 +6,9 @@
  * Run: npm run demo
  */
 import { absenceCost, DAYS_PER_MONTH } from '../src/index.js';
-import { renderSvg, terminalChart, writeFile } from './lib/render.js';
+import { charts } from '../src/charts.js';
+import { renderSvg } from '../src/node.js';
+import { terminalChart, writeFile } from './lib/render.js';
 
 const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months', followFor: '3 years' });
 const { simulation: account, twin } = cost;
@@ -82,55 +84,6 @@ console.log(
   ),
 );
 
-const rows = months.flatMap((m) => {
-  const a = account.at(m * DAYS_PER_MONTH);
-  const b = twin.at(m * DAYS_PER_MONTH);
-  return (['equity', 'reach', 'interest'] as const).flatMap((measure) => [
-    { month: m, measure, run: 'account with the absence', value: a[measure] },
-    { month: m, measure, run: 'twin that never stopped', value: b[measure] },
-  ]);
-});
-const spec = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  title: { text: 'An 8-month absence after 18 months', subtitle: 'equity drops at once; interest follows a year later' },
-  data: { values: rows },
-  facet: {
-    row: {
-      field: 'measure',
-      type: 'nominal',
-      sort: ['equity', 'reach', 'interest'],
-      title: null,
-      header: { labelFontSize: 13, labelFontWeight: 'bold' },
-    },
-  },
-  resolve: { scale: { y: 'independent' } },
-  spec: {
-    width: 560,
-    height: 130,
-    layer: [
-      {
-        data: { values: [{ from: absenceFrom, to: absenceTo }] },
-        mark: { type: 'rect', color: '#f4c7c3', opacity: 0.6 },
-        encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } },
-      },
-      {
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          x: { field: 'month', type: 'quantitative', title: 'months since the account started (absence shaded)' },
-          y: { field: 'value', type: 'quantitative', title: 'index' },
-          color: {
-            field: 'run',
-            type: 'nominal',
-            title: null,
-            scale: { range: ['#d62728', '#1f77b4'] },
-            legend: { orient: 'top', labelLimit: 400, labelFontSize: 12 },
-          },
-          strokeDash: { field: 'run', type: 'nominal', title: null, scale: { range: [[1, 0], [5, 3]] } },
-        },
-      },
-    ],
-  },
-};
 const svgPath = new URL('./out/eight-month-absence.svg', import.meta.url);
-writeFile(svgPath.pathname, await renderSvg(spec));
+writeFile(svgPath.pathname, await renderSvg(charts.absence(cost)));
 console.log(`\nChart written to examples/out/eight-month-absence.svg`);

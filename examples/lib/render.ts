@@ -1,21 +1,9 @@
 /**
- * Node-side helpers for the examples: render a Vega-Lite spec to SVG, and draw
- * a small chart in the terminal. vega is ESM-only, so it is loaded with a
- * dynamic import (which also keeps it off the library's import path).
+ * Node-side helpers for the examples: write a file, and draw a small chart in
+ * the terminal. (SVG charts come from `charts` and `renderSvg` in the library.)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-
-/** Render a Vega-Lite spec (plain JSON) to an SVG string. */
-export async function renderSvg(spec: object): Promise<string> {
-  const vega = await import('vega');
-  const vegaLite = await import('vega-lite');
-  const compiled = vegaLite.compile(spec as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  return svg;
-}
 
 /** Write text to a file, creating its folder. */
 export function writeFile(path: string, text: string): void {

@@ -1,0 +1,436 @@
+/**
+ * Charts, `relationship-equity/charts`: every analysis as a Vega-Lite spec —
+ * plain JSON, no dependency — ready for any Vega-Lite renderer: a notebook, a
+ * web page (vega-embed), or `renderSvg` from `relationship-equity/node`.
+ *
+ * @module
+ */
+// The main entry by name, so the charts entry shares its one copy of the library.
+import {
+  DAYS_PER_MONTH,
+  ParameterError,
+  kernelWeights,
+  respond,
+  type AbsenceCost,
+  type Allocation,
+  type KernelSpec,
+  type MonteCarloResult,
+  type ResponseSpec,
+  type SeriesName,
+  type Simulation,
+  type WhatIfResult,
+} from 'relationship-equity';
+
+/** A Vega-Lite specification: plain JSON. */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** Options shared by the charts. */
+export interface ChartOptions {
+  /** The chart's title. */
+  readonly title?: string;
+  /** Width in pixels. @defaultValue 560 */
+  readonly width?: number;
+  /** Height in pixels (of each panel). @defaultValue 150 */
+  readonly height?: number;
+  /**
+   * Points per month kept for the chart (1 = one per month). @defaultValue 1 for
+   * `timeline` and `absence` (reach has a monthly sawtooth from the events, which finer
+   * sampling would alias), 4 for the others
+   */
+  readonly perMonth?: number;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const LABELS: Record<SeriesName, string> = {
+  equity: 'equity',
+  inflow: 'inflow (per day)',
+  reach: 'reach',
+  agenda: 'agenda (recent events)',
+  momentum: 'momentum',
+  interest: 'interest (inbound clients)',
+};
+
+/** Indices of the grid points to plot: about `perMonth` per month. */
+function thin(days: Float64Array, perMonth: number): number[] {
+  const every = Math.max(1, Math.round(DAYS_PER_MONTH / perMonth / Math.max(days[1]! - days[0]! || 1, 1e-9)));
+  const out: number[] = [];
+  for (let i = 0; i < days.length; i += every) out.push(i);
+  if (out[out.length - 1] !== days.length - 1) out.push(days.length - 1);
+  return out;
+}
+
+const month = (day: number): number => Math.round((day / DAYS_PER_MONTH) * 1000) / 1000;
+const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+
+function frame(options: ChartOptions, title: string, subtitle?: string): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    title: subtitle === undefined ? options.title ?? title : { text: options.title ?? title, subtitle },
+    config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } },
+  };
+}
+
+/**
+ * The series of one run over time, one panel per series (equity, reach and
+ * interest by default), with months on the x axis.
+ *
+ * @example
+ * ```ts
+ * import { simulate } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.timeline(simulate({ horizon: '3 years' }));
+ * ```
+ */
+function timeline(
+  simulation: Simulation,
+  options: ChartOptions & { readonly series?: readonly SeriesName[] } = {},
+): VegaLiteSpec {
+  const series = options.series ?? ['equity', 'reach', 'interest'];
+  const values = thin(simulation.days, options.perMonth ?? 1).flatMap((i) =>
+    series.map((name) => ({ month: month(simulation.days[i]!), measure: LABELS[name], value: round(simulation[name][i]!) })),
+  );
+  return {
+    ...frame(options, 'The account over time'),
+    data: { values },
+    facet: { row: { field: 'measure', type: 'nominal', sort: series.map((s) => LABELS[s]), title: null, header: { labelFontWeight: 'bold' } } },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: options.width ?? 560,
+      height: options.height ?? 120,
+      mark: { type: 'line', strokeWidth: 2, color: '#1f77b4' },
+      encoding: {
+        x: { field: 'month', type: 'quantitative', title: 'months since the account started' },
+        y: { field: 'value', type: 'quantitative', title: 'model units' },
+      },
+    },
+  };
+}
+
+/**
+ * Each alternative of a `whatIf` against its baseline: the difference in
+ * one series (interest by default) over time, with an 80% band when the
+ * comparison ran under uncertainty.
+ *
+ * @example
+ * ```ts
+ * import { whatIf, schedule } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const away = schedule.reference().pause({ from: '18 months', for: '8 months' });
+ * const result = whatIf({ horizon: '4 years' }, { 'the absence': { horizon: '4 years', activity: away } });
+ * const spec = charts.compare(result);
+ * ```
+ */
+function compare(result: WhatIfResult, options: ChartOptions & { readonly series?: 'equity' | 'reach' | 'interest' } = {}): VegaLiteSpec {
+  const series = options.series ?? 'interest';
+  const indices = thin(result.days, options.perMonth ?? 4);
+  const values = result.alternatives.flatMap((alt) =>
+    indices.map((i) => {
+      const band = alt.bands?.[series];
+      const low = band?.quantiles[0]?.values[i];
+      const high = band?.quantiles[band.quantiles.length - 1]?.values[i];
+      return {
+        month: month(result.days[i]!),
+        alternative: alt.name,
+        difference: round(alt.difference[series][i]!),
+        ...(low === undefined || high === undefined ? {} : { low: round(low), high: round(high) }),
+      };
+    }),
+  );
+  const banded = result.alternatives.some((a) => a.bands !== undefined);
+  return {
+    ...frame(options, `Difference in ${LABELS[series]} against the baseline`, banded ? 'line: mean over runs; band: lowest to highest requested quantile' : undefined),
+    width: options.width ?? 560,
+    height: options.height ?? 260,
+    data: { values },
+    layer: [
+      { mark: { type: 'rule', color: '#888' }, encoding: { y: { datum: 0 } } },
+      ...(banded
+        ? [
+            {
+              mark: { type: 'area', opacity: 0.25 },
+              encoding: {
+                x: { field: 'month', type: 'quantitative' },
+                y: { field: 'low', type: 'quantitative' },
+                y2: { field: 'high' },
+                color: { field: 'alternative', type: 'nominal', legend: null },
+              },
+            },
+          ]
+        : []),
+      {
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+          x: { field: 'month', type: 'quantitative', title: 'months' },
+          y: { field: 'difference', type: 'quantitative', title: 'alternative − baseline' },
+          color: { field: 'alternative', type: 'nominal', title: null, legend: { orient: 'top', labelLimit: 400 } },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * A `monteCarlo` band: the median and the ranges between the outer and
+ * inner quantile pairs of one series (interest by default).
+ *
+ * @throws `ParameterError` if the result has no band for the series.
+ * @example
+ * ```ts
+ * import { monteCarlo } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const result = monteCarlo({ runs: 200, seed: 1, scenario: { horizon: '3 years' }, noise: { reach: 0.2 } });
+ * const spec = charts.bands(result, { series: 'reach' });
+ * ```
+ */
+function bands(result: MonteCarloResult, options: ChartOptions & { readonly series?: SeriesName } = {}): VegaLiteSpec {
+  const series = options.series ?? 'interest';
+  const band = result.bands[series];
+  if (band === undefined) throw new ParameterError('options.series', series, `one of the summarised series (${Object.keys(result.bands).join(', ')})`);
+  const q = band.quantiles;
+  const pairs: [number, number][] = [];
+  for (let a = 0, b = q.length - 1; a < b; a++, b--) pairs.push([a, b]);
+  const medianIndex = q.findIndex((x) => x.level === 0.5);
+  const values = thin(result.days, options.perMonth ?? 4).map((i) => {
+    const row: Record<string, number> = { month: month(result.days[i]!), mean: round(band.mean[i]!) };
+    pairs.forEach(([a, b], k) => {
+      row[`low${k}`] = round(q[a]!.values[i]!);
+      row[`high${k}`] = round(q[b]!.values[i]!);
+    });
+    if (medianIndex >= 0) row.median = round(q[medianIndex]!.values[i]!);
+    return row;
+  });
+  const x = { field: 'month', type: 'quantitative', title: 'months' };
+  return {
+    ...frame(
+      options,
+      `${LABELS[series]} over ${result.runs} runs`,
+      pairs.length > 0 ? `bands: ${pairs.map(([a, b]) => `${Math.round(q[a]!.level * 100)}–${Math.round(q[b]!.level * 100)}%`).join(', ')}; line: ${medianIndex >= 0 ? 'median' : 'mean'}` : undefined,
+    ),
+    width: options.width ?? 560,
+    height: options.height ?? 260,
+    data: { values },
+    layer: [
+      ...pairs.map((_, k) => ({
+        mark: { type: 'area', color: '#1f77b4', opacity: 0.18 + 0.12 * k },
+        encoding: { x, y: { field: `low${k}`, type: 'quantitative', title: LABELS[series] }, y2: { field: `high${k}` } },
+      })),
+      { mark: { type: 'line', color: '#1f4e79', strokeWidth: 2 }, encoding: { x, y: { field: medianIndex >= 0 ? 'median' : 'mean', type: 'quantitative' } } },
+    ],
+  };
+}
+
+/**
+ * A response curve: output against effort (posts per week on the x axis).
+ *
+ * @example
+ * ```ts
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.response({ kind: 'hill', halfSaturation: 0.6, shape: 1.6 });
+ * ```
+ */
+function response(spec: ResponseSpec, options: ChartOptions & { readonly maxPostsPerWeek?: number } = {}): VegaLiteSpec {
+  const max = options.maxPostsPerWeek ?? 14;
+  const values = Array.from({ length: 141 }, (_, k) => {
+    const perWeek = (max * k) / 140;
+    return { postsPerWeek: round(perWeek), response: round(respond(perWeek / 7, spec)) };
+  });
+  return {
+    ...frame(options, `Effort response (${spec.kind})`, 'diminishing returns: each extra post adds less'),
+    width: options.width ?? 420,
+    height: options.height ?? 260,
+    data: { values },
+    mark: { type: 'line', strokeWidth: 2, color: '#2ca02c' },
+    encoding: {
+      x: { field: 'postsPerWeek', type: 'quantitative', title: 'posts per week' },
+      y: { field: 'response', type: 'quantitative', title: 'inflow per day' },
+    },
+  };
+}
+
+/**
+ * A lag kernel's weights by lag (in days, shown in months).
+ *
+ * @example
+ * ```ts
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.kernel({ kind: 'erlang', mean: '12 months', stages: 4 });
+ * ```
+ */
+function kernel(spec: KernelSpec, options: ChartOptions = {}): VegaLiteSpec {
+  const weights = kernelWeights(spec);
+  const every = Math.max(1, Math.floor(weights.length / 400));
+  const values: { month: number; weight: number }[] = [];
+  for (let l = 0; l < weights.length; l += every) values.push({ month: month(l), weight: round(weights[l]!) });
+  return {
+    ...frame(options, `Lag kernel (${spec.kind})`, 'how an effect today is spread over the coming months'),
+    width: options.width ?? 420,
+    height: options.height ?? 260,
+    data: { values },
+    mark: { type: 'area', line: { color: '#9467bd' }, color: '#c5b0d5' },
+    encoding: {
+      x: { field: 'month', type: 'quantitative', title: 'months of delay' },
+      y: { field: 'weight', type: 'quantitative', title: 'weight per day' },
+    },
+  };
+}
+
+/**
+ * An `allocate` result: posts per week per channel, with each channel's
+ * chance of never taking off.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.portfolio(allocate({ channels: ['tiktok', 'linkedin'], budget: 10, horizon: '2 years' }));
+ * ```
+ */
+function portfolio(allocation: Allocation, options: ChartOptions = {}): VegaLiteSpec {
+  const values = allocation.shares.map((s) => ({
+    channel: s.name,
+    postsPerWeek: round(s.postsPerWeek),
+    failure: `${Math.round(s.failureProbability * 100)}% chance it never takes off`,
+  }));
+  // One explicit order for both layers (largest share first), so their y scales agree.
+  const order = [...values].sort((a, b) => b.postsPerWeek - a.postsPerWeek).map((v) => v.channel);
+  return {
+    ...frame(options, 'Weekly effort by channel', `objective value ${allocation.value.toFixed(0)}; expected interest ${allocation.expected.toFixed(0)}`),
+    width: options.width ?? 420,
+    height: options.height ?? Math.max(120, 28 * values.length),
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#ff7f0e' },
+        encoding: {
+          y: { field: 'channel', type: 'nominal', sort: order, title: null },
+          x: { field: 'postsPerWeek', type: 'quantitative', title: 'posts per week' },
+          tooltip: [{ field: 'channel' }, { field: 'postsPerWeek' }, { field: 'failure' }],
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#555' },
+        encoding: { y: { field: 'channel', type: 'nominal', sort: order }, x: { field: 'postsPerWeek', type: 'quantitative' }, text: { field: 'failure' } },
+      },
+    ],
+  };
+}
+
+/**
+ * The story of an `absenceCost`: equity, reach and interest of the account
+ * and of its never-absent twin, month by month, with the absence shaded.
+ *
+ * @example
+ * ```ts
+ * import { absenceCost } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.absence(absenceCost({ activeFor: '18 months', absentFor: '8 months' }));
+ * ```
+ */
+function absence(cost: AbsenceCost, options: ChartOptions = {}): VegaLiteSpec {
+  const { simulation: account, twin } = cost;
+  const measures = ['equity', 'reach', 'interest'] as const;
+  const values = thin(account.days, options.perMonth ?? 1).flatMap((i) =>
+    measures.flatMap((name) => [
+      { month: month(account.days[i]!), measure: LABELS[name], run: 'account with the absence', value: round(account[name][i]!) },
+      { month: month(twin.days[i]!), measure: LABELS[name], run: 'twin that never stopped', value: round(twin[name][i]!) },
+    ]),
+  );
+  const from = month(cost.absence.from);
+  const to = month(cost.absence.to);
+  return {
+    ...frame(options, `An absence of ${Math.round(to - from)} months after ${Math.round(from)}`, 'equity drops at once; interest follows a year later'),
+    data: { values },
+    facet: { row: { field: 'measure', type: 'nominal', sort: measures.map((m) => LABELS[m]), title: null, header: { labelFontWeight: 'bold' } } },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: options.width ?? 560,
+      height: options.height ?? 130,
+      layer: [
+        {
+          data: { values: [{ from, to }] },
+          mark: { type: 'rect', color: '#f4c7c3', opacity: 0.6 },
+          encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } },
+        },
+        {
+          mark: { type: 'line', strokeWidth: 2 },
+          encoding: {
+            x: { field: 'month', type: 'quantitative', title: 'months since the account started (absence shaded)' },
+            y: { field: 'value', type: 'quantitative', title: 'model units' },
+            color: { field: 'run', type: 'nominal', title: null, scale: { range: ['#d62728', '#1f77b4'] }, legend: { orient: 'top', labelLimit: 400, labelFontSize: 12 } },
+            strokeDash: { field: 'run', type: 'nominal', title: null, scale: { range: [[1, 0], [5, 3]] } },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * The chart builders. Each returns a Vega-Lite spec as plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { simulate } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.timeline(simulate({ horizon: '2 years' }));
+ * JSON.stringify(spec); // hand it to vega-embed, a notebook, or renderSvg
+ * ```
+ */
+export const charts = Object.freeze({
+  /**
+   * A run's series over time, one panel each (equity, reach, interest by default).
+   * @example
+   * ```ts
+   * charts.timeline(simulate({ horizon: '3 years' }), { series: ['equity', 'interest'] });
+   * ```
+   */
+  timeline,
+  /**
+   * An `absenceCost`: the account and its never-absent twin, absence shaded.
+   * @example
+   * ```ts
+   * charts.absence(absenceCost({ activeFor: '18 months', absentFor: '8 months' }));
+   * ```
+   */
+  absence,
+  /**
+   * A `whatIf`: alternative − baseline over time, with a band when uncertain.
+   * @example
+   * ```ts
+   * charts.compare(whatIf(baseline, alternatives), { series: 'interest' });
+   * ```
+   */
+  compare,
+  /**
+   * A `monteCarlo` band: the median and the quantile ranges of one series.
+   * @example
+   * ```ts
+   * charts.bands(monteCarlo({ runs: 500, seed: 1, scenario: { horizon: '3 years' } }), { series: 'interest' });
+   * ```
+   */
+  bands,
+  /**
+   * A response curve: inflow against posts per week.
+   * @example
+   * ```ts
+   * charts.response({ kind: 'hill', halfSaturation: 0.6, shape: 1.6 });
+   * ```
+   */
+  response,
+  /**
+   * A lag kernel: weight by months of delay.
+   * @example
+   * ```ts
+   * charts.kernel({ kind: 'erlang', mean: '12 months', stages: 4 });
+   * ```
+   */
+  kernel,
+  /**
+   * An `allocate` result: posts per week by channel, with each channel's chance of failing.
+   * @example
+   * ```ts
+   * charts.portfolio(allocate({ channels: ['tiktok', 'linkedin'], budget: 10, horizon: '2 years' }));
+   * ```
+   */
+  portfolio,
+});
