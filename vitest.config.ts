@@ -8,5 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Generous: mutation testing and shared CI machines slow every test down.
+    testTimeout: 60_000,
   },
 });

@@ -105,6 +105,8 @@ export function toDays(duration: Duration, field = 'duration'): number {
 /**
  * Convert a number of days to months (of 30.4375 days).
  *
+ * @throws {@link DurationError} for a value that is not a finite number.
+ *
  * @example
  * ```ts
  * import { daysToMonths } from 'relationship-equity';
@@ -112,5 +114,7 @@ export function toDays(duration: Duration, field = 'duration'): number {
  * ```
  */
 export function daysToMonths(days: number): number {
+  if (typeof days !== 'number') throw new DurationError('days', days, 'a number of days');
+  if (!Number.isFinite(days)) throw new DurationError('days', days, 'a finite number of days');
   return days / DAYS_PER_MONTH;
 }

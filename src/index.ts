@@ -155,3 +155,5 @@ export type {
   EffortValueSplitOptions,
   EffortValueSplit,
 } from './planning.js';
+export { saveScenario, loadScenario, SCENARIO_FORMAT } from './scenario.js';
+export type { Scenario, ScenarioFile } from './scenario.js';

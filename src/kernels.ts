@@ -483,12 +483,11 @@ function rawWeights(k: ResolvedKernel, stepDays: number): Float64Array {
       return weibullWeights(k);
     case 'binomial': {
       const w = new Float64Array(n);
-      if (k.alpha === 0) {
-        w[0] = 1;
-        return w;
-      }
       const exponent = 1 / k.alpha - 1;
-      for (let l = 0; l < n; l++) w[l] = Math.pow(1 - l / n, exponent);
+      w[0] = 1; // (1 − 0)^e, written out: Math.pow(1, Infinity) is NaN
+      // α = 0 (or so small that 1/α − 1 overflows) keeps lag 0 only.
+      if (!Number.isFinite(exponent)) return w;
+      for (let l = 1; l < n; l++) w[l] = Math.pow(1 - l / n, exponent);
       return w;
     }
     case 'erlang':

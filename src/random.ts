@@ -30,6 +30,7 @@ export function randomStream(seed: string | number, index: number): Random {
     throw new InputTypeError('seed', seed, 'a string or a number');
   }
   if (typeof seed === 'number' && !Number.isFinite(seed)) throw new ParameterError('seed', seed, 'a finite number or a string');
+  if (!(Number.isInteger(index) && index >= 0)) throw new ParameterError('index', index, 'a whole number ≥ 0 (the run)');
   const generator = seedrandom.alea(`${seed}/${index}`);
   return () => generator();
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
+import { InputTypeError, ParameterError } from './errors.js';
 import { Engine, type EngineState } from './engine.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { schedule as scheduleBuilders, Schedule } from './schedule.js';
@@ -38,6 +38,8 @@ export interface ModelState {
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
+  /** A label for the scenario (kept in scenario files; the model ignores it). */
+  readonly name?: string;
   /** How long to simulate, e.g. `'5 years'`. Must be > 0. */
   readonly horizon: Duration;
   /** The time step. @defaultValue `'1 day'` */
@@ -219,7 +221,8 @@ export interface PreparedRun {
  */
 export function prepareRun(options: SimulateOptions, field = 'options'): PreparedRun {
   const o = plainObject(field, options);
-  knownKeys(field, o, ['horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
+  knownKeys(field, o, ['name', 'horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
+  if (o.name !== undefined && typeof o.name !== 'string') throw new InputTypeError(`${field}.name`, o.name, 'a string');
   const horizon = toDays(o.horizon as Duration, 'horizon');
   if (!(horizon > 0)) throw new ParameterError('horizon', o.horizon, 'a duration > 0');
   const step = o.step === undefined ? 1 : toDays(o.step as Duration, 'step');

@@ -45,3 +45,27 @@ describe('toDays', () => {
     caught(() => toDays(value as never), DurationError);
   });
 });
+
+describe('toDays evaluates no expression (mathjs is used for unit parsing only)', () => {
+  // The library never evaluates user-written expressions: durations go through mathjs's
+  // unit() on an instance created with the unit dependencies alone, which has no
+  // evaluate, parse, import, createUnit, simplify, derivative or resolve at all.
+  it.each([
+    'import("fs")',
+    'evaluate("1 + 1") days',
+    'createUnit("parsec", "3 days")',
+    '2 days + 3 days',
+    'f(x) = x',
+    'simplify("x + x") days',
+    '[1, 2] days',
+    'constructor days',
+    '__proto__ days',
+  ])('%j is not a duration', (text) => {
+    expect(() => toDays(text)).toThrow(DurationError);
+  });
+
+  it('a unit parsed once does not change what later calls read', () => {
+    expect(() => toDays('createUnit("day", "2 days")')).toThrow(DurationError);
+    expect(toDays('1 day')).toBe(1);
+  });
+});

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests StrykerJS runs for each mutant: the unit tests of the mutated modules.
+ * The end-to-end suites (claims, beliefs, properties, Monte Carlo, calibration,
+ * charts, builds) also exercise these modules but take minutes per mutant.
+ */
+export default defineConfig({
+  resolve: {
+    alias: { 'relationship-equity': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: [
+      'test/duration.test.ts',
+      'test/errors.test.ts',
+      'test/parameters.test.ts',
+      'test/response.test.ts',
+      'test/kernels.test.ts',
+      'test/schedule.test.ts',
+      'test/simulate.test.ts',
+      'test/compare.test.ts',
+      'test/equivalent-months.test.ts',
+      'test/scenario.test.ts',
+    ],
+    testTimeout: 60_000,
+  },
+});
