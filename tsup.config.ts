@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', charts: 'src/charts.ts', node: 'src/node.ts' },
+  entry: { index: 'src/index.ts', charts: 'src/charts.ts', node: 'src/node.ts', 'monte-carlo-worker': 'src/monte-carlo-worker.ts' },
   format: ['esm', 'cjs'],
   // Declarations need Node's types for the Node entry only; the main entry is checked without them (tsconfig.json).
   dts: { compilerOptions: { types: ['node'] } },

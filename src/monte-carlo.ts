@@ -191,29 +191,41 @@ export interface EnsembleBlock {
   readonly stride: number;
 }
 
+/** The grid points held for every run at once. @internal */
+export const ENSEMBLE_BLOCK = BLOCK;
+
+/** Members `first` … `last − 1` of an ensemble, ready to be advanced block by block. @internal */
+export interface Ensemble {
+  /** Number of grid points. */
+  readonly points: number;
+  /** Advance every member over grid points [from, to), writing values[scenario][series][run · BLOCK + t]. */
+  advance(from: number, to: number, values: readonly Readonly<Partial<Record<SeriesName, Float64Array>>>[]): void;
+}
+
 /**
- * Run `runs` members of an ensemble over one or more scenarios on the same
- * grid. Member i draws its parameters, then its daily noise, from stream
- * (seed, i), and every scenario of member i uses those same draws (common
- * random numbers), so differences between scenarios are not blurred by luck.
+ * Create the members `first` … `last − 1` of an ensemble over one or more
+ * scenarios on the same grid. Member i draws its parameters, then its daily
+ * noise, from stream (seed, i), and every scenario of member i uses those same
+ * draws (common random numbers), so differences between scenarios are not
+ * blurred by luck — and member i is the same whichever range it is made in.
  *
  * @internal
  */
-export function runEnsemble(
+export function createEnsemble(
   scenarios: readonly PreparedRun[],
   scenarioOptions: readonly SimulateOptions[],
   uncertainty: ResolvedUncertainty,
-  series: readonly SeriesName[],
   onDraws: (run: number, values: readonly number[]) => void,
-  onBlock: (block: EnsembleBlock) => void,
-): void {
-  const first = scenarios[0]!;
-  const points = first.steps + 1;
+  first = 0,
+  last = uncertainty.runs,
+): Ensemble {
+  const head = scenarios[0]!;
+  const points = head.steps + 1;
   const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sample(s.initial.day, s.step, points));
-  const { runs, names, distributions, noise } = uncertainty;
+  const { names, distributions, noise } = uncertainty;
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
   const members: Member[] = [];
-  for (let r = 0; r < runs; r++) {
+  for (let r = first; r < last; r++) {
     const random = randomStream(uncertainty.seed, r);
     const values = distributions.map((d) => draw(d, random));
     onDraws(r, values);
@@ -239,27 +251,59 @@ export function runEnsemble(
     });
     members.push({ random, engines, states: engines.map((e, s) => e.state(scenarios[s]!.initial)) });
   }
-
-  const values = scenarios.map(() => {
-    const perSeries: Partial<Record<SeriesName, Float64Array>> = {};
-    for (const name of series) perSeries[name] = new Float64Array(runs * BLOCK);
-    return perSeries;
-  });
   const shocks = new Float64Array(BLOCK);
   const half = (noise * noise) / 2;
-  // One sink per scenario, moved from run to run: no garbage per run and block.
-  const sinks: Sink[] = values.map((v) => ({ ...v, offset: 0, ...(noise > 0 ? { noise: shocks } : {}) }));
-  for (let from = 0; from < points; from += BLOCK) {
-    const to = Math.min(points, from + BLOCK);
-    for (let r = 0; r < runs; r++) {
-      const member = members[r]!;
-      if (noise > 0) for (let t = 0; t < to - from; t++) shocks[t] = Math.exp(noise * fastNormal(member.random) - half);
-      for (let s = 0; s < scenarios.length; s++) {
-        const sink = sinks[s]!;
-        sink.offset = r * BLOCK;
-        member.engines[s]!.run(member.states[s]!, plans[s]!, from, to, first.steps, sink);
+  return {
+    points,
+    advance(from, to, values) {
+      // One sink per scenario, moved from run to run: no garbage per run and block.
+      const sinks: Sink[] = values.map((v) => ({ ...v, offset: 0, ...(noise > 0 ? { noise: shocks } : {}) }));
+      for (let m = 0; m < members.length; m++) {
+        const member = members[m]!;
+        if (noise > 0) for (let t = 0; t < to - from; t++) shocks[t] = Math.exp(noise * fastNormal(member.random) - half);
+        for (let s = 0; s < scenarios.length; s++) {
+          const sink = sinks[s]!;
+          sink.offset = (first + m) * BLOCK;
+          member.engines[s]!.run(member.states[s]!, plans[s]!, from, to, head.steps, sink);
+        }
       }
-    }
+    },
+  };
+}
+
+/** Buffers for one block of every run: values[scenario][series][run · BLOCK + t]. @internal */
+export function blockBuffers(
+  scenarios: number,
+  series: readonly SeriesName[],
+  runs: number,
+  make: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Partial<Record<SeriesName, Float64Array>>[] {
+  return Array.from({ length: scenarios }, () => {
+    const perSeries: Partial<Record<SeriesName, Float64Array>> = {};
+    for (const name of series) perSeries[name] = make(runs * BLOCK);
+    return perSeries;
+  });
+}
+
+/**
+ * Run every member of an ensemble block by block on this thread, handing each
+ * block's values to `onBlock`.
+ *
+ * @internal
+ */
+export function runEnsemble(
+  scenarios: readonly PreparedRun[],
+  scenarioOptions: readonly SimulateOptions[],
+  uncertainty: ResolvedUncertainty,
+  series: readonly SeriesName[],
+  onDraws: (run: number, values: readonly number[]) => void,
+  onBlock: (block: EnsembleBlock) => void,
+): void {
+  const ensemble = createEnsemble(scenarios, scenarioOptions, uncertainty, onDraws);
+  const values = blockBuffers(scenarios.length, series, uncertainty.runs);
+  for (let from = 0; from < ensemble.points; from += BLOCK) {
+    const to = Math.min(ensemble.points, from + BLOCK);
+    ensemble.advance(from, to, values);
     onBlock({ from, length: to - from, values, stride: BLOCK });
   }
 }
@@ -277,9 +321,10 @@ export function summarise(
   band: { mean: Float64Array; quantiles: readonly QuantileSeries[] },
   levels: readonly number[],
   scratch: Scratch,
+  columns: readonly [number, number] = [0, block.length],
 ): void {
   const { column, q } = scratch;
-  for (let t = 0; t < block.length; t++) {
+  for (let t = columns[0]; t < columns[1]; t++) {
     let sum = 0;
     for (let r = 0; r < runs; r++) {
       const v = value(r, t);
@@ -303,9 +348,13 @@ export function scratch(runs: number, levels: readonly number[]): Scratch {
   return { column: new Float64Array(runs), q: new Float64Array(levels.length) };
 }
 
-/** An empty band over `points` grid points. @internal */
-export function emptyBand(points: number, levels: readonly number[]): { mean: Float64Array; quantiles: QuantileSeries[] } {
-  return { mean: new Float64Array(points), quantiles: levels.map((level) => ({ level, values: new Float64Array(points) })) };
+/** An empty band over `points` grid points (its arrays made by `make`, e.g. on shared memory). @internal */
+export function emptyBand(
+  points: number,
+  levels: readonly number[],
+  make: (length: number) => Float64Array = (length) => new Float64Array(length),
+): { mean: Float64Array; quantiles: QuantileSeries[] } {
+  return { mean: make(points), quantiles: levels.map((level) => ({ level, values: make(points) })) };
 }
 
 /** The grid's days of a prepared run. @internal */
@@ -354,9 +403,42 @@ export function gridDays(run: PreparedRun): Float64Array {
  * ```
  */
 export function monteCarlo(options: MonteCarloOptions): MonteCarloResult {
+  const job = prepareMonteCarlo(options);
+  runEnsemble([job.prepared], [job.scenario], job.uncertainty, job.series, job.onDraws, job.onBlock);
+  return job.result();
+}
+
+/** A Monte Carlo checked and ready to run: the ensemble's inputs and what collects its blocks. @internal */
+export interface MonteCarloJob {
+  readonly prepared: PreparedRun;
+  readonly scenario: SimulateOptions;
+  readonly uncertainty: ResolvedUncertainty;
+  readonly series: readonly SeriesName[];
+  /** Record run r's draws. */
+  onDraws(run: number, values: readonly number[]): void;
+  /** Collect a block of every run; with `summarised`, its bands were already filled (by worker threads). */
+  onBlock(block: EnsembleBlock, summarised?: boolean): void;
+  /** The bands being filled, per series. */
+  readonly bands: Readonly<Partial<Record<SeriesName, ReturnType<typeof emptyBand>>>>;
+  /** The result, once every block has been collected. */
+  result(): MonteCarloResult;
+}
+
+/**
+ * Check the options of a Monte Carlo and prepare what collects its blocks into
+ * bands, so that the blocks can be computed on this thread or elsewhere.
+ *
+ * @internal
+ */
+export function prepareMonteCarlo(
+  options: MonteCarloOptions,
+  extraKeys: readonly string[] = [],
+  make: (length: number) => Float64Array = (length) => new Float64Array(length),
+): MonteCarloJob {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths']);
-  const prepared = prepareRun(o.scenario as SimulateOptions, 'scenario');
+  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths', ...extraKeys]);
+  const scenario = o.scenario as SimulateOptions;
+  const prepared = prepareRun(scenario, 'scenario');
   const uncertainty = resolveUncertainty(o, prepared.parameters);
   const series = resolveSeries(o.series);
   const keepPaths = o.keepPaths === undefined ? false : o.keepPaths;
@@ -366,26 +448,28 @@ export function monteCarlo(options: MonteCarloOptions): MonteCarloResult {
 
   const draws: Record<string, Float64Array> = {};
   for (const name of uncertainty.names) draws[name] = new Float64Array(runs);
-  const bands: Partial<Record<SeriesName, Band>> = {};
+  const bands: Partial<Record<SeriesName, ReturnType<typeof emptyBand>>> = {};
   const final: Partial<Record<SeriesName, Float64Array>> = {};
   const paths: Partial<Record<SeriesName, Float64Array[]>> = {};
   for (const name of series) {
-    bands[name] = emptyBand(points, levels);
+    bands[name] = emptyBand(points, levels, make);
     final[name] = new Float64Array(runs);
     if (keepPaths) paths[name] = Array.from({ length: runs }, () => new Float64Array(points));
   }
-
   const buffers = scratch(runs, levels);
-  runEnsemble(
-    [prepared],
-    [o.scenario as SimulateOptions],
+  return {
+    bands,
+    prepared,
+    scenario,
     uncertainty,
     series,
-    (run, values) => values.forEach((v, i) => (draws[uncertainty.names[i]!]![run] = v)),
-    (block) => {
+    onDraws(run, values) {
+      values.forEach((v, i) => (draws[uncertainty.names[i]!]![run] = v));
+    },
+    onBlock(block, summarised = false) {
       for (const name of series) {
         const buffer = block.values[0]![name]!;
-        summarise(block, runs, (r, t) => buffer[r * block.stride + t]!, bands[name]! as ReturnType<typeof emptyBand>, levels, buffers);
+        if (!summarised) summarise(block, runs, (r, t) => buffer[r * block.stride + t]!, bands[name]!, levels, buffers);
         if (keepPaths) {
           for (let r = 0; r < runs; r++) {
             paths[name]![r]!.set(buffer.subarray(r * block.stride, r * block.stride + block.length), block.from);
@@ -396,17 +480,18 @@ export function monteCarlo(options: MonteCarloOptions): MonteCarloResult {
         }
       }
     },
-  );
-
-  return {
-    days: gridDays(prepared),
-    runs,
-    seed: uncertainty.seed,
-    levels,
-    bands,
-    final,
-    draws,
-    ...(keepPaths ? { paths } : {}),
+    result() {
+      return {
+        days: gridDays(prepared),
+        runs,
+        seed: uncertainty.seed,
+        levels,
+        bands,
+        final,
+        draws,
+        ...(keepPaths ? { paths } : {}),
+      };
+    },
   };
 }
 

@@ -5,7 +5,22 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
+import { ParameterError } from './errors.js';
+import {
+  ENSEMBLE_BLOCK,
+  blockBuffers,
+  monteCarlo,
+  prepareMonteCarlo,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+} from './monte-carlo.js';
+import { Schedule, type ScheduleSpec } from './schedule.js';
+import { integerAtLeast } from './validate.js';
 
 /**
  * Load an ESM-only package from either build. A bundler turns `import()` into
@@ -79,4 +94,127 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
  */
 export function readHistoryCsv(path: string, options: HistoryOptions = {}): History {
   return parseHistoryCsv(readFileSync(path, 'utf8'), options);
+}
+
+/** Options of {@link monteCarloInWorkers}: those of `monteCarlo`, and how many threads. */
+export interface ParallelMonteCarloOptions extends MonteCarloOptions {
+  /** Worker threads to step the runs on. @defaultValue the number of cores */
+  readonly workers?: number;
+}
+
+/** The schedule of a scenario as plain data, whichever copy of the library made it. */
+function scheduleSpec(activity: unknown): ScheduleSpec | undefined {
+  if (activity === undefined) return undefined;
+  if (activity !== null && typeof activity === 'object' && 'spec' in activity) return (activity as { spec: ScheduleSpec }).spec;
+  throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
+}
+
+/**
+ * Start the worker's file beside this one: JavaScript when built; in the source
+ * tree, TypeScript loaded through tsx (a development dependency) in the worker.
+ */
+function startWorker(workerData: unknown): Worker {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const extension = here.slice(here.lastIndexOf('.'));
+  const file = join(dirname(here), `monte-carlo-worker${extension}`);
+  // Workers inherit the process's flags; --input-type (from `node -e`) is refused for a file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (extension !== '.ts') return new Worker(file, { workerData, execArgv });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, execArgv });
+}
+
+/**
+ * `monteCarlo` on worker threads: the runs are split across `workers` threads,
+ * which step them block by block into shared memory, then share out the
+ * block's grid points to summarise over all runs. Run i draws from stream
+ * (seed, i) whichever thread runs it, and each grid point is summarised over
+ * the runs in the same order, so the result is bit-identical to `monteCarlo`
+ * with the same options.
+ *
+ * @throws {@link ParameterError} for invalid options (before any thread starts),
+ * or the error a worker met.
+ * @example
+ * ```ts
+ * import { schedule } from 'relationship-equity';
+ * import { monteCarloInWorkers } from 'relationship-equity/node';
+ * const result = await monteCarloInWorkers({
+ *   runs: 10_000,
+ *   seed: 'plan',
+ *   scenario: { horizon: '5 years', activity: schedule.reference().pause({ from: '18 months', for: '8 months' }) },
+ *   noise: { reach: 0.2 },
+ *   workers: 2,
+ * });
+ * ```
+ */
+export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): Promise<MonteCarloResult> {
+  const { workers: requested, ...rest } = options;
+  const workers = requested === undefined ? availableParallelism() : integerAtLeast('workers', requested, 1);
+  const spec = scheduleSpec(rest.scenario?.activity);
+  const scenario = { ...rest.scenario, ...(spec === undefined ? {} : { activity: new Schedule(spec) }) };
+  const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
+  const job = prepareMonteCarlo({ ...rest, scenario }, [], shared);
+  const runs = job.uncertainty.runs;
+  const threads = Math.min(workers, runs);
+  if (threads === 1) return monteCarlo({ ...rest, scenario });
+
+  const values = blockBuffers(1, job.series, runs, shared);
+  const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new SharedArrayBuffer(runs * 8)]));
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const plainOptions = JSON.parse(JSON.stringify({ ...rest, scenario: { ...rest.scenario, activity: spec } })) as MonteCarloOptions;
+  let failure: Error | undefined;
+  const pool = Array.from({ length: threads }, (_, w) => {
+    const worker = startWorker({
+      options: plainOptions,
+      first: Math.floor((runs * w) / threads),
+      last: Math.floor((runs * (w + 1)) / threads),
+      values: Object.fromEntries(Object.entries(values[0]!).map(([name, array]) => [name, array!.buffer])),
+      draws,
+      bands: Object.fromEntries(
+        Object.entries(job.bands).map(([name, band]) => [name, [band!.mean.buffer, ...band!.quantiles.map((q) => q.values.buffer)]]),
+      ),
+      control: control.buffer,
+      index: w,
+      workers: threads,
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      Atomics.add(control, 1, 1 << 20); // wake the main thread
+      Atomics.notify(control, 1);
+    });
+    return worker;
+  });
+  try {
+    const points = job.prepared.steps + 1;
+    // Let every worker through `phase`, and wait until all have finished it.
+    const run = async (phase: number): Promise<void> => {
+      Atomics.store(control, 0, phase);
+      Atomics.notify(control, 0);
+      const target = threads * (phase + 1);
+      for (let done = Atomics.load(control, 1); done < target && failure === undefined; done = Atomics.load(control, 1)) {
+        const wait = waitAsync(control, 1, done);
+        if (wait.async) await wait.value;
+      }
+      if (failure !== undefined) throw failure;
+    };
+    for (let block = 0, from = 0; from < points; block++, from += ENSEMBLE_BLOCK) {
+      await run(2 * block); // the workers step their runs
+      await run(2 * block + 1); // and summarise their share of the columns
+      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, points - from), values, stride: ENSEMBLE_BLOCK }, true);
+    }
+    return fillDraws(job.result(), draws);
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
+/** `Atomics.waitAsync` (ES2024; in Node since 16), typed here for the ES2022 library. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
+}).waitAsync;
+
+/** Copy the draws the workers wrote into the result. */
+function fillDraws(result: MonteCarloResult, draws: Record<string, SharedArrayBuffer>): MonteCarloResult {
+  for (const [name, buffer] of Object.entries(draws)) (result.draws[name] as Float64Array).set(new Float64Array(buffer));
+  return result;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ParameterError, monteCarlo, schedule } from 'relationship-equity';
+import { monteCarloInWorkers } from '../src/node.js';
+import { caught } from './helpers.js';
+
+const options = {
+  runs: 120,
+  seed: 'parallel',
+  scenario: { horizon: '2 years', activity: schedule.reference().pause({ from: '1 year', for: '6 months' }) },
+  uncertain: { neglectDecay: { kind: 'normal', mean: 0.0015, sd: 0.0004, min: 0 }, 'lag.mean': { kind: 'uniform', min: 200, max: 500 } },
+  noise: { reach: 0.2 },
+  keepPaths: true,
+} as const;
+
+describe('monteCarloInWorkers', () => {
+  it('is bit-identical to the single-threaded monteCarlo (workers: 1 and 3)', async () => {
+    const single = monteCarlo(options);
+    for (const workers of [1, 3]) {
+      const parallel = await monteCarloInWorkers({ ...options, workers });
+      expect(Array.from(parallel.days)).toEqual(Array.from(single.days));
+      for (const name of ['equity', 'reach', 'interest'] as const) {
+        expect(Array.from(parallel.bands[name]!.mean)).toEqual(Array.from(single.bands[name]!.mean));
+        parallel.bands[name]!.quantiles.forEach((q, i) => expect(Array.from(q.values)).toEqual(Array.from(single.bands[name]!.quantiles[i]!.values)));
+        expect(Array.from(parallel.final[name]!)).toEqual(Array.from(single.final[name]!));
+      }
+      expect(Array.from(parallel.draws.neglectDecay!)).toEqual(Array.from(single.draws.neglectDecay!));
+      expect(Array.from(parallel.paths!.interest![77]!)).toEqual(Array.from(single.paths!.interest![77]!));
+    }
+  });
+
+  it('checks its options before starting any thread', async () => {
+    await expect(monteCarloInWorkers({ ...options, workers: 0 })).rejects.toBeInstanceOf(ParameterError);
+    const error = await monteCarloInWorkers({ ...options, runs: -1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParameterError);
+    expect((error as ParameterError).field).toBe('runs');
+  });
+
+  it('passes on an error a worker meets', async () => {
+    // A normal draw below zero is refused in the worker that draws it.
+    await expect(
+      monteCarloInWorkers({ ...options, uncertain: { activeDecay: { kind: 'normal', mean: 0, sd: 1 } }, workers: 2 }),
+    ).rejects.toThrow(/uncertain.activeDecay/);
+  });
+});
