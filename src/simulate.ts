@@ -261,35 +261,12 @@ function run(
   const points = steps + 1;
   const plan = activity.sample(initial.day, h, points);
   const days = new Float64Array(points);
-  const equitySeries = new Float64Array(points);
-  const inflowSeries = new Float64Array(points);
-  const reachSeries = new Float64Array(points);
-  const agendaSeries = new Float64Array(points);
-  const momentumSeries = new Float64Array(points);
-  const interestSeries = new Float64Array(points);
-
+  const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(points)])) as Record<SeriesName, Float64Array>;
   const engine = new Engine(p, h);
   const state = engine.state(initial);
-  engine.run(state, plan, 0, points, steps, {
-    days,
-    equity: equitySeries,
-    inflow: inflowSeries,
-    reach: reachSeries,
-    agenda: agendaSeries,
-    momentum: momentumSeries,
-    interest: interestSeries,
-    offset: 0,
-  });
-
+  engine.run(state, plan, 0, points, steps, { days, ...series, offset: 0 });
   const final = finalState(state);
-  const series: Record<SeriesName, Float64Array> = {
-    equity: equitySeries,
-    inflow: inflowSeries,
-    reach: reachSeries,
-    agenda: agendaSeries,
-    momentum: momentumSeries,
-    interest: interestSeries,
-  };
+  const { equity: equitySeries, inflow: inflowSeries, reach: reachSeries, agenda: agendaSeries, momentum: momentumSeries, interest: interestSeries } = series;
   const threshold = p.invitationThreshold;
 
   return {
