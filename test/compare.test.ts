@@ -48,3 +48,31 @@ describe('compare', () => {
     expect(caught(() => compare(short, twin), ParameterError).field).toBe('b.days');
   });
 });
+
+describe('compare: the summary in a case worked by hand', () => {
+  it('finds the final gap, the final difference and the area, to the last digit', () => {
+    const base = simulate({ horizon: 10, activity: schedule.daily(1) });
+    const less = simulate({ horizon: 10, activity: schedule.daily(0.5) });
+    const c = compare(less, base);
+    const n = base.days.length - 1;
+    expect(c.summary.equity.finalDifference).toBe(less.equity[n]! - base.equity[n]!);
+    expect(c.summary.equity.finalGap).toBe((base.equity[n]! - less.equity[n]!) / base.equity[n]!);
+    let area = 0;
+    for (let i = 0; i <= n; i++) area += less.equity[i]! - base.equity[i]!;
+    expectClose(c.summary.equity.cumulativeDifference, area, 1e-13);
+    expect(c.summary.equity.largestGap).toBe(Math.max(...c.equity.gap));
+    expect(c.summary.equity.dayOfLargestGap).toBe(c.days[c.equity.gap.indexOf(c.summary.equity.largestGap)]);
+    // ahead instead of behind: negative gaps
+    const ahead = compare(base, less);
+    expect(ahead.equity.gap[n]).toBeLessThan(0);
+    expect(ahead.summary.equity.cumulativeDifference).toBeGreaterThan(0);
+  });
+
+  it('rejects grids that differ in step or start as well as length', () => {
+    const a = simulate({ horizon: 10 });
+    expect(() => compare(a, simulate({ horizon: 5, step: 0.5 }))).toThrow(ParameterError);
+    expect(() => compare(a, simulate({ horizon: 10, initial: { day: 1 } }))).toThrow(
+      '`b.days` must be the same grid as a (11 points from day 0 every 1), got "11 points from day 1 every 1"',
+    );
+  });
+});

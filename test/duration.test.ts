@@ -69,3 +69,29 @@ describe('toDays evaluates no expression (mathjs is used for unit parsing only)'
     expect(toDays('1 day')).toBe(1);
   });
 });
+
+describe('toDays messages and edge cases', () => {
+  it('says why a string is not a duration', () => {
+    expect(() => toDays('8 parsecs', 'pause.for')).toThrow(
+      '`pause.for` must be a number of days or a time such as \'8 months\' or \'2 weeks\' (Unit "parsecs" not found), got "8 parsecs"',
+    );
+    expect(() => toDays('   ')).toThrow('`duration` must be a number of days or a time such as \'8 months\' or \'2 weeks\', got "   "');
+    expect(() => toDays(Infinity)).toThrow('must be finite: a number of days');
+    expect(() => toDays(-1)).toThrow('must be not negative: a number of days');
+    expect(() => toDays('-3 days')).toThrow('must be not negative');
+    expect(() => toDays(true as never)).toThrow(DurationError);
+  });
+
+  it('reads a bare number in a string as days, and zero as zero', () => {
+    expect(toDays(' 12.5 ')).toBe(12.5);
+    expect(toDays('0')).toBe(0);
+    expect(toDays('0 days')).toBe(0);
+  });
+
+  it('keeps the month, year and week constants', () => {
+    expect(DAYS_PER_MONTH).toBe(30.4375);
+    expect(daysToMonths(0)).toBe(0);
+    expect(daysToMonths(30.4375)).toBe(1);
+    expect(() => daysToMonths(Infinity)).toThrow('`days` must be a finite number of days, got Infinity');
+  });
+});

@@ -30,3 +30,42 @@ describe('errors', () => {
     expect(error.message.length).toBeLessThan(140);
   });
 });
+
+describe('how an error message shows the value it got', () => {
+  const shown = (value: unknown) => new ParameterError('x', value, 'fine').message.replace('`x` must be fine, got ', '');
+  it.each([
+    ['text', 'hello', '"hello"'],
+    ['a number', 1.5, '1.5'],
+    ['NaN', NaN, 'NaN'],
+    ['a bigint', 12n, '12'],
+    ['a boolean', false, 'false'],
+    ['undefined', undefined, 'undefined'],
+    ['null', null, 'null'],
+    ['a function', () => 1, 'a function'],
+    ['a short object', { a: 1 }, '{"a":1}'],
+    ['an array', [1, 2], '[1,2]'],
+  ])('%s', (_what, value, expected) => {
+    expect(shown(value)).toBe(expected);
+  });
+
+  it('cuts a long value to 80 characters ending in ...', () => {
+    const text = shown({ list: new Array(100).fill(1) });
+    expect(text.length).toBe(80);
+    expect(text.endsWith('...')).toBe(true);
+    expect(shown({ list: new Array(30).fill(1) }).length).toBeLessThanOrEqual(80);
+  });
+
+  it('shows a value JSON cannot write by its kind', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(shown(circular)).toBe('[object Object]');
+  });
+
+  it('each error class has its own name and keeps field and value', () => {
+    const d = new DurationError('f', 1, 'ok');
+    const t = new InputTypeError('g', 2, 'ok');
+    expect([d.name, t.name]).toEqual(['DurationError', 'InputTypeError']);
+    expect([d.field, d.value, t.field, t.value]).toEqual(['f', 1, 'g', 2]);
+    expect(t.message).toBe('`g` must be ok, got 2');
+  });
+});

@@ -125,3 +125,44 @@ describe('respond: errors name the field', () => {
     expect(caught(() => respond(1, { kind: 'hill-robyn', alpha: 2, gamma: 0.5 }), ParameterError).field).toBe('response.range');
   });
 });
+
+describe('respond: defaults and messages', () => {
+  it('uses ε = ln 3 by default and the given ε otherwise', () => {
+    expectClose(respond(1, { kind: 'inverse-scaled-logistic', lambda: 1 }), 0.5, 1e-15);
+    expectClose(respond(1, { kind: 'inverse-scaled-logistic', lambda: 1, epsilon: 2 }), (1 - Math.exp(-2)) / (1 + Math.exp(-2)), 1e-15);
+  });
+
+  it('linear has slope 1 by default; hill-robyn and hill are 0 at 0 and below the inflexion below one half', () => {
+    expect(respond(2.5, { kind: 'linear' })).toBe(2.5);
+    expect(respond(0, { kind: 'hill-robyn', alpha: 2, gamma: 0.5, range: [0, 2] })).toBe(0);
+    expect(respond(0.5, { kind: 'hill-robyn', alpha: 2, gamma: 0.5, range: [0, 2] })).toBeLessThan(0.5);
+    expectClose(respond(1, { kind: 'hill-robyn', alpha: 2, gamma: 0.5, range: [0, 2] }), 0.5);
+  });
+
+  it('names what is allowed', () => {
+    expect(() => respond(1, { kind: 'spline' } as never)).toThrow(
+      "`response.kind` must be one of 'hill', 'hill-robyn', 'logistic', 'inverse-scaled-logistic', 'tanh', 'michaelis-menten', 'root', 'exponential', 'linear', got \"spline\"",
+    );
+    expect(() => respond(-1, { kind: 'linear' })).toThrow('`x` must be a finite number ≥ 0, got -1');
+    expect(() => respond(1, { kind: 'hill-robyn', alpha: 1, gamma: 0.5, range: [1] } as never)).toThrow('`response.range` must be a pair [min, max]');
+    expect(() => respond(1, { kind: 'hill-robyn', alpha: 1, gamma: 0.5, range: [-1, 2] })).toThrow('0 ≤ min ≤ max');
+    expect(() => respond(1, { kind: 'hill-robyn', alpha: 1, gamma: 0.5 })).toThrow('`response.range` must be given as [min, max] of the input to evaluate one value at a time');
+    expect(() => respond(3 as never, { kind: 'linear' }) && respond('3' as never, { kind: 'linear' })).toThrow(InputTypeError);
+    expect(() => respond({ length: 'x' } as never, { kind: 'linear' })).toThrow('`x` must be a number or an array of numbers');
+  });
+
+  it('every kind keeps only its own fields, frozen', () => {
+    for (const spec of [
+      { kind: 'logistic', lambda: 1, extra: 1 },
+      { kind: 'inverse-scaled-logistic', lambda: 1, extra: 1 },
+      { kind: 'tanh', b: 1, c: 1, extra: 1 },
+      { kind: 'michaelis-menten', alpha: 1, lambda: 1, extra: 1 },
+      { kind: 'exponential', k: 1, extra: 1 },
+      { kind: 'linear', extra: 1 },
+      { kind: 'hill', halfSaturation: 1, shape: 1, extra: 1 },
+      { kind: 'hill-robyn', alpha: 1, gamma: 0.5, extra: 1 },
+    ]) {
+      expect(() => respond(1, spec as never), spec.kind).toThrow('`response.extra`');
+    }
+  });
+});
