@@ -20,7 +20,7 @@ import { breakEvenHorizon, leaderPlan, requiredLeadMultiple } from './planning.j
  * @example
  * ```ts
  * import { CLAIM_IDS, measureClaim } from 'relationship-equity';
- * for (const id of CLAIM_IDS) console.log(id, measureClaim(id).holds);
+ * const verdicts = CLAIM_IDS.map((id) => [id, measureClaim(id).holds]); // [['C1', true], …]
  * ```
  */
 export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13'] as const;

@@ -40,8 +40,7 @@ export function describeValue(value: unknown): string {
  * try {
  *   resolveParameters({ activeDecay: -1 });
  * } catch (error) {
- *   if (error instanceof ParameterError) console.log(error.field, error.value);
- *   // activeDecay -1
+ *   if (error instanceof ParameterError) [error.field, error.value]; // ['parameters.activeDecay', -1]
  * }
  * ```
  */
@@ -74,8 +73,8 @@ export class ParameterError extends RangeError {
  * try {
  *   toDays('8 parsecs');
  * } catch (error) {
- *   if (error instanceof DurationError) console.log(error.message);
- *   // `duration` must be a number of days or a time such as '8 months' or '2 weeks' (Unit "parsecs" not found), got "8 parsecs"
+ *   if (error instanceof DurationError) error.message;
+ *   // → `duration` must be a number of days or a time such as '8 months' or '2 weeks' (Unit "parsecs" not found), got "8 parsecs"
  * }
  * ```
  */
@@ -97,7 +96,7 @@ export class DurationError extends ParameterError {
  * try {
  *   schedule.weekly('often' as unknown as number);
  * } catch (error) {
- *   console.log(error instanceof InputTypeError); // true
+ *   error instanceof InputTypeError; // true
  * }
  * ```
  */

@@ -12,7 +12,7 @@
  * ```ts
  * import { absenceCost } from 'relationship-equity';
  * const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months' });
- * console.log(`${(cost.fractionLost * 100).toFixed(0)}% of equity lost`); // 30% of equity lost
+ * `${(cost.fractionLost * 100).toFixed(0)}% of equity lost`; // '30% of equity lost'
  * ```
  *
  * @packageDocumentation

@@ -158,7 +158,7 @@ function resolveOptions(options: MonitorOptions): Resolved {
  * const watch = createMonitor();
  * for (const day of dailyActivity) {
  *   const status = watch.push(day); // { posts: 1, events: 0 }
- *   if (status.raised) console.log(status.message);
+ *   if (status.raised) notify(status.message); // your own reminder: e-mail, chat, a dashboard
  * }
  * ```
  */

@@ -80,7 +80,7 @@ export interface SimulationPoint {
  * ```ts
  * import { SERIES, simulate } from 'relationship-equity';
  * const run = simulate({ horizon: '1 year' });
- * for (const name of SERIES) console.log(name, run[name][365].toFixed(1));
+ * const lastDay = Object.fromEntries(SERIES.map((name) => [name, run[name][365]])); // { equity: …, inflow: …, … }
  * ```
  */
 export const SERIES = ['equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
@@ -197,7 +197,7 @@ export function finalState(state: EngineState): ModelState {
  * });
  * const before = run.at('18 months').equity;
  * const after = run.at('26 months').equity;
- * console.log((1 - after / before).toFixed(2)); // 0.30 — the seed's "lost 30%"
+ * (1 - after / before).toFixed(2); // '0.30' — the seed's "lost 30%"
  * ```
  */
 export function simulate(options: SimulateOptions): Simulation {
