@@ -15,7 +15,6 @@ export default defineConfig({
       'test/duration.test.ts',
       'test/errors.test.ts',
       'test/response.test.ts',
-      'test/kernels.test.ts',
       'test/compare.test.ts',
       'test/quantiles.test.ts',
     ],
