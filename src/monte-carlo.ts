@@ -45,7 +45,7 @@ export interface UncertaintyOptions {
 
 /** Options of {@link monteCarlo}. */
 export interface MonteCarloOptions extends UncertaintyOptions {
-  /** The scenario, as for {@link simulate}. */
+  /** The scenario, as `simulate` takes it. */
   readonly scenario: SimulateOptions;
   /** The series to summarise. @defaultValue `['equity', 'reach', 'interest']` */
   readonly series?: readonly SeriesName[];

@@ -132,7 +132,7 @@ function startWorker(workerData: unknown): Worker {
  * the runs in the same order, so the result is bit-identical to `monteCarlo`
  * with the same options.
  *
- * @throws {@link ParameterError} for invalid options (before any thread starts),
+ * @throws `ParameterError` for invalid options (before any thread starts),
  * or the error a worker met.
  * @example
  * ```ts

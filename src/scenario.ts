@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { toDays, type Duration } from './duration.js';
 import { InputTypeError, ParameterError } from './errors.js';
 import type { ParameterInput } from './parameters.js';
-import { Schedule } from './schedule.js';
+import { Schedule, type ScheduleSpec } from './schedule.js';
 import { prepareRun, type ModelState, type SimulateOptions } from './simulate.js';
 
 /**
@@ -65,7 +65,24 @@ const fileSchema = v.strictObject({
 });
 
 /** The JSON shape of a scenario file. */
-export type ScenarioFile = v.InferOutput<typeof fileSchema>;
+export interface ScenarioFile {
+  /** The format version, {@link SCENARIO_FORMAT}. */
+  format: 1;
+  /** The scenario's name. */
+  name?: string | undefined;
+  /** The horizon: days, or a duration such as `'3 years'`. */
+  horizon: number | string;
+  /** The step. */
+  step?: number | string | undefined;
+  /** Time from the platform's launch to day 0. */
+  start?: number | string | undefined;
+  /** The schedule's plain spec. */
+  activity: ScheduleSpec;
+  /** Parameters changed from the defaults. */
+  parameters?: Record<string, unknown> | undefined;
+  /** The initial state. */
+  initial?: Record<string, unknown> | undefined;
+}
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
   const parts = (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`));
