@@ -69,7 +69,7 @@ for (let b = 0, from = 0; from < ensemble.points; b++, from += ENSEMBLE_BLOCK) {
   const block = { from, length, values, stride: ENSEMBLE_BLOCK };
   for (const [name, band] of Object.entries(bands)) {
     const buffer = values[0]![name as SeriesName]!;
-    summarise(block, runs, (r, t) => buffer[r * ENSEMBLE_BLOCK + t]!, band, levels, buffers, columns);
+    summarise(block, runs, { buffer, stride: ENSEMBLE_BLOCK }, band, levels, buffers, columns);
   }
   done();
 }

@@ -317,7 +317,7 @@ export function runEnsemble(
 export function summarise(
   block: EnsembleBlock,
   runs: number,
-  value: (run: number, t: number) => number,
+  source: ((run: number, t: number) => number) | { readonly buffer: Float64Array; readonly stride: number },
   band: { mean: Float64Array; quantiles: readonly QuantileSeries[] },
   levels: readonly number[],
   scratch: Scratch,
@@ -326,10 +326,12 @@ export function summarise(
   const { column, q } = scratch;
   for (let t = columns[0]; t < columns[1]; t++) {
     let sum = 0;
-    for (let r = 0; r < runs; r++) {
-      const v = value(r, t);
-      column[r] = v;
-      sum += v;
+    if (typeof source === 'function') {
+      for (let r = 0; r < runs; r++) sum += column[r] = source(r, t);
+    } else {
+      // The common case, read straight from a block buffer: no call per value.
+      const { buffer, stride } = source;
+      for (let r = 0, i = t; r < runs; r++, i += stride) sum += column[r] = buffer[i]!;
     }
     band.mean[block.from + t] = sum / runs;
     quantilesInPlace(column, levels, q);
@@ -469,7 +471,7 @@ export function prepareMonteCarlo(
     onBlock(block, summarised = false) {
       for (const name of series) {
         const buffer = block.values[0]![name]!;
-        if (!summarised) summarise(block, runs, (r, t) => buffer[r * block.stride + t]!, bands[name]!, levels, buffers);
+        if (!summarised) summarise(block, runs, { buffer, stride: block.stride }, bands[name]!, levels, buffers);
         if (keepPaths) {
           for (let r = 0; r < runs; r++) {
             paths[name]![r]!.set(buffer.subarray(r * block.stride, r * block.stride + block.length), block.from);
