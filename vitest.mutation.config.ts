@@ -17,6 +17,8 @@ export default defineConfig({
       'test/response.test.ts',
       'test/compare.test.ts',
       'test/quantiles.test.ts',
+      'test/schedule.test.ts',
+      'test/parameters.test.ts',
     ],
     testTimeout: 60_000,
   },

@@ -20,7 +20,7 @@ import {
   type MonteCarloResult,
 } from './monte-carlo.js';
 import { Schedule, type ScheduleSpec } from './schedule.js';
-import { integerAtLeast } from './validate.js';
+import { integerAtLeast, plainObject } from './validate.js';
 
 /**
  * Load an ESM-only package from either build. A bundler turns `import()` into
@@ -148,7 +148,7 @@ function startWorker(workerData: unknown): Worker {
  * ```
  */
 export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): Promise<MonteCarloResult> {
-  const { workers: requested, ...rest } = options;
+  const { workers: requested, ...rest } = plainObject('options', options) as unknown as ParallelMonteCarloOptions;
   const workers = requested === undefined ? availableParallelism() : integerAtLeast('workers', requested, 1);
   const spec = scheduleSpec(rest.scenario?.activity);
   const scenario = { ...rest.scenario, ...(spec === undefined ? {} : { activity: new Schedule(spec) }) };

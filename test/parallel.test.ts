@@ -30,6 +30,7 @@ describe('monteCarloInWorkers', () => {
 
   it('checks its options before starting any thread', async () => {
     await expect(monteCarloInWorkers({ ...options, workers: 0 })).rejects.toBeInstanceOf(ParameterError);
+    await expect(monteCarloInWorkers(null as never)).rejects.toThrow('`options` must be an object');
     const error = await monteCarloInWorkers({ ...options, runs: -1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParameterError);
     expect((error as ParameterError).field).toBe('runs');
