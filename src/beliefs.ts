@@ -9,10 +9,9 @@
 import { absenceCost } from './absence-cost.js';
 import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
-import { resolveParameters, type ParameterInput } from './parameters.js';
+import { resolveParameters, withParameter, type ParameterInput } from './parameters.js';
 import { respond } from './response.js';
 import { finiteNumber, knownKeys, plainObject } from './validate.js';
-import { withParameter } from './calibrate.js';
 
 /** "An absence of `absentFor` after `activeFor` costs `lost` of equity." Sets `neglectDecay`. */
 export interface AbsenceLossBelief {

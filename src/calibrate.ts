@@ -9,7 +9,7 @@
 import { create, invDependencies, lusolveDependencies } from 'mathjs';
 import { toDays, type Duration } from './duration.js';
 import { InputTypeError, ParameterError } from './errors.js';
-import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
+import { resolveParameters, withParameter, type ModelParameters, type ParameterInput } from './parameters.js';
 import { Schedule } from './schedule.js';
 import { simulate, type SeriesName } from './simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, plainObject } from './validate.js';
@@ -123,17 +123,6 @@ function readPath(p: ModelParameters, name: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** A parameter input with the given path set to `value`. */
-export function withParameter(base: ParameterInput, resolved: ModelParameters, name: string, value: number): ParameterInput {
-  const [head, field] = name.split('.') as [keyof ModelParameters, string | undefined];
-  const out: Record<string, unknown> = { ...base };
-  if (field === undefined) out[head] = value;
-  else {
-    const spec = Object.fromEntries(Object.entries(resolved[head] as object).filter(([, v]) => v !== null));
-    out[head] = { ...spec, ...((out[head] as object | undefined) ?? {}), [field]: value };
-  }
-  return out as ParameterInput;
-}
 
 /** Last day a schedule says anything about (Infinity for a steady rate). */
 function historySpan(history: Schedule): number {

@@ -11,7 +11,7 @@
  */
 import { Engine, type EngineState, type Sink } from './engine.js';
 import { ParameterError, InputTypeError } from './errors.js';
-import { resolveParameters, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
+import { resolveParameters, withParameter, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
 import { quantilesInPlace } from './quantiles.js';
 import { draw, fastNormal, randomStream, validateDistribution, type Distribution, type Random } from './random.js';
 import type { SampledSchedule } from './schedule.js';
@@ -159,17 +159,7 @@ function checkParameterPath(name: string, base: ModelParameters): void {
 
 /** The parameters of one run: the scenario's, with this run's draws in place. */
 function withDraws(base: ParameterInput, resolved: ModelParameters, names: readonly string[], values: readonly number[]): ParameterInput {
-  const out: Record<string, unknown> = { ...base };
-  names.forEach((name, i) => {
-    const [head, field] = name.split('.') as [keyof ModelParameters, string | undefined];
-    if (field === undefined) out[head] = values[i];
-    else {
-      // Start from the resolved spec without its empty (null) fields, so it validates as a spec again.
-      const spec = Object.fromEntries(Object.entries(resolved[head] as object).filter(([, v]) => v !== null));
-      out[head] = { ...spec, ...((out[head] as object | undefined) ?? {}), [field]: values[i] };
-    }
-  });
-  return out as ParameterInput;
+  return names.reduce((input, name, i) => withParameter(input, resolved, name, values[i]!), base);
 }
 
 /** One run of an ensemble: its stream, and per scenario its engine and state. */

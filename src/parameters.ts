@@ -211,3 +211,21 @@ export function resolveParameters(partial: ParameterInput = {}): ModelParameters
   };
   return Object.freeze(resolved);
 }
+
+/**
+ * A parameter input with the parameter at `name` (`'neglectDecay'`, `'lag.mean'`) set
+ * to `value`; a nested field starts from the resolved spec without its empty (null)
+ * fields, so the result validates as a spec again.
+ *
+ * @internal
+ */
+export function withParameter(base: ParameterInput, resolved: ModelParameters, name: string, value: number): ParameterInput {
+  const [head, field] = name.split('.') as [keyof ModelParameters, string | undefined];
+  const out: Record<string, unknown> = { ...base };
+  if (field === undefined) out[head] = value;
+  else {
+    const spec = Object.fromEntries(Object.entries(resolved[head] as object).filter(([, v]) => v !== null));
+    out[head] = { ...spec, ...((out[head] as object | undefined) ?? {}), [field]: value };
+  }
+  return out as ParameterInput;
+}
