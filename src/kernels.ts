@@ -537,12 +537,7 @@ function stepOf(options: KernelOptions | undefined): number {
  * ```
  */
 export function kernelWeights(spec: KernelSpec, options?: KernelOptions): Float64Array {
-  const k = validateKernel(spec);
-  const stepDays = stepOf(options);
-  const w = rawWeights(k, stepDays);
-  const divisor = normalizer(k, stepDays, w);
-  if (divisor !== 1) for (let l = 0; l < w.length; l++) w[l] = w[l]! / divisor;
-  return w;
+  return kernelWeightsResolved(validateKernel(spec), stepOf(options));
 }
 
 /**
