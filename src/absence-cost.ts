@@ -10,8 +10,22 @@ import { ParameterError } from './errors.js';
 import { equivalentMonths } from './equivalent-months.js';
 import type { ParameterInput } from './parameters.js';
 import { schedule, Schedule } from './schedule.js';
-import { simulate, type Simulation } from './simulate.js';
+import { simulate, type ModelState, type Simulation } from './simulate.js';
 import { knownKeys, plainObject } from './validate.js';
+
+/**
+ * The seed's account at the end of its 8-month absence after 18 months of the
+ * reference schedule: the default "now" of the planning tools.
+ *
+ * @internal
+ */
+export function seedAccountAfterAbsence(parameters: ParameterInput): ModelState {
+  return simulate({
+    horizon: toDays('18 months') + toDays('8 months'),
+    parameters,
+    activity: schedule.reference().pause({ from: '18 months', for: '8 months' }),
+  }).final;
+}
 
 /** Options of {@link absenceCost}. */
 export interface AbsenceCostOptions {

@@ -7,6 +7,7 @@
  */
 import { DAYS_PER_MONTH, DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
+import { seedAccountAfterAbsence } from './absence-cost.js';
 import type { ParameterInput } from './parameters.js';
 import { schedule as builders, Schedule } from './schedule.js';
 import { simulate, type ModelState } from './simulate.js';
@@ -173,8 +174,7 @@ export function breakEvenHorizon(options: BreakEvenOptions = {}): BreakEven {
   const parameters = (o.parameters ?? {}) as ParameterInput;
   const limit = toDays((o.limit as Duration | undefined) ?? '10 years', 'limit');
   const initial =
-    (o.initial as Partial<ModelState> | undefined) ??
-    simulate({ horizon: toDays('18 months') + toDays('8 months'), parameters, activity: builders.reference().pause({ from: '18 months', for: '8 months' }) }).final;
+    (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(parameters);
   const now = initial.day ?? 0;
   const effort = builders.weekly(0).change({ at: now, postsPerWeek });
   const kept = simulate({ horizon: limit, parameters, initial, activity: effort });

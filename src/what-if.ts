@@ -6,6 +6,7 @@
  */
 import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
 import { ParameterError } from './errors.js';
+import { seedAccountAfterAbsence } from './absence-cost.js';
 import {
   emptyBand,
   gridDays,
@@ -289,8 +290,7 @@ export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult
   const resume = o.resume ?? builders.reference();
   if (!(resume instanceof Schedule)) throw new ParameterError('resume', resume, 'a Schedule made with the `schedule` builders');
   const initial =
-    (o.initial as Partial<ModelState> | undefined) ??
-    simulate({ horizon: toDays('18 months') + toDays('8 months'), parameters, activity: builders.reference().pause({ from: '18 months', for: '8 months' }) }).final;
+    (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(parameters);
   const now = initial.day ?? 0;
   const rawDelays = o.resumeAt ?? [0, '1 month', '3 months', '6 months'];
   if (!Array.isArray(rawDelays) || rawDelays.length === 0) throw new ParameterError('resumeAt', rawDelays, 'a non-empty array of durations');
