@@ -4,10 +4,18 @@
  * Float64Arrays, advanced over any range of grid points so that long runs can
  * be done in blocks.
  *
+ * A step is done in two parts, each written once: what concerns the whole
+ * account (schedule, effort response, early bonus, momentum, agenda, quiet
+ * days) is worked out for a chunk of points by {@link shareOut}; then
+ * {@link advanceLane} runs one run's equity and lag through the chunk. A single
+ * run ({@link Engine.run}) does both for its one lane; many runs that differ
+ * only in their own decay, scale and lag ({@link EngineGroup}, the Monte
+ * Carlo's fast path) share the first part and do the second once per run.
+ *
  * @internal
  * @module
  */
-import { createKernelRunner, type KernelRunner } from './kernels.js';
+import { createKernelRunner, type ErlangCascade, type KernelRunner } from './kernels.js';
 import type { ModelParameters } from './parameters.js';
 import { responseFunction } from './response.js';
 import type { SampledSchedule } from './schedule.js';
@@ -48,13 +56,15 @@ function neglectIntegral(days: number, grace: number, ramp: number): number {
 export class Engine {
   readonly parameters: ModelParameters;
   readonly step: number;
-  private readonly response: (x: number) => number;
-  private readonly momentumKeep: number;
-  private readonly momentumAverage: number;
-  private readonly agendaKeep: number;
-  private readonly bonusAverage: number;
-  private readonly activeKeep: number;
-  private readonly activeGrowth: number;
+  readonly response: (x: number) => number;
+  readonly momentumKeep: number;
+  readonly momentumAverage: number;
+  readonly agendaKeep: number;
+  readonly bonusAverage: number;
+  readonly activeKeep: number;
+  readonly activeGrowth: number;
+  /** Scratch for {@link Engine.run}, made on its first call (engines of Monte Carlo runs never need it). */
+  private chunk: Shared | undefined;
 
   constructor(parameters: ModelParameters, step: number) {
     const p = parameters;
@@ -105,77 +115,334 @@ export class Engine {
    * state by one step after each, except after point `last` (the run's end).
    */
   run(state: EngineState, plan: SampledSchedule, from: number, to: number, last: number, sink: Sink): void {
-    const p = this.parameters;
-    const h = this.step;
-    const { response, momentumKeep, momentumAverage, agendaKeep, bonusAverage, activeKeep, activeGrowth } = this;
-    const { effort, events, quality } = plan;
-    const floor = p.momentumFloor;
-    const alpha = p.agendaWeight;
-    const lag = state.lag;
-    const noise = sink.noise;
-    let { equity, momentum, agenda, quiet, day, sinceLaunch } = state;
-    let lastEffort = -1;
-    let lastResponse = 0;
-
-    for (let i = from; i < to; i++) {
-      const a = effort[i]!;
-      const ev = events[i]!;
-      const q = quality[i]!;
-      const active = a > 0 || ev > 0;
-      if (a !== lastEffort) {
-        lastEffort = a;
-        lastResponse = response(a);
-      }
-
-      // Averages over the step of the early bonus and of the momentum multiplier.
-      const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
-      const target = active ? 1 : 0;
-      const meanMomentum = target + (momentum - target) * momentumAverage;
-      const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
-      const postingInflow = multiplier * lastResponse;
-      const eventInflow = multiplier * p.eventWeight * ev;
-      const shock = noise === undefined ? 1 : noise[i - from]!;
-      const reach = equity * q * (1 + alpha * agenda) * shock;
-
-      const o = sink.offset + (i - from);
-      if (sink.days) sink.days[o] = day;
-      if (sink.equity) sink.equity[o] = equity;
-      if (sink.inflow) sink.inflow[o] = postingInflow + eventInflow / h;
-      if (sink.reach) sink.reach[o] = reach;
-      if (sink.agenda) sink.agenda[o] = agenda;
-      if (sink.momentum) sink.momentum[o] = momentum;
-      if (sink.interest) sink.interest[o] = p.interestPerReach * lag.output();
-      if (i === last) break;
-
-      // Decay averaged exactly over the step; neglect only grows while quiet.
-      if (active || p.neglectDecay === 0) {
-        equity = equity * activeKeep + postingInflow * activeGrowth + eventInflow;
-      } else {
-        const decay =
-          p.activeDecay +
-          (p.neglectDecay *
-            (neglectIntegral(quiet + h, p.neglectGrace, p.neglectRamp) - neglectIntegral(quiet, p.neglectGrace, p.neglectRamp))) /
-            h;
-        const x = decay * h;
-        // Exact solution of E' = u − δE with u, δ constant over the step.
-        const grown = x > 0 ? (postingInflow * -Math.expm1(-x)) / decay : postingInflow * h;
-        equity = equity * Math.exp(-x) + grown + eventInflow;
-      }
-
-      momentum = target + (momentum - target) * momentumKeep;
-      agenda = agenda * agendaKeep + ev;
-      quiet = active ? 0 : quiet + h;
-      day += h;
-      sinceLaunch += h;
-
-      const reachAfter = equity * q * (1 + alpha * agenda) * shock;
-      lag.push(0.5 * (reach + reachAfter));
+    const lane: Lane = { keep: this.activeKeep, growth: this.activeGrowth, activeDecay: this.parameters.activeDecay, neglectDecay: this.parameters.neglectDecay, interestPerReach: this.parameters.interestPerReach };
+    const cascade = state.lag.cascade;
+    const erlang = cascade !== undefined && cascade.count <= 4;
+    for (let start = from; start < to; start += CHUNK) {
+      const end = Math.min(to, start + CHUNK);
+      this.chunk ??= sharedBuffers(CHUNK);
+      shareOut(this, state, plan, start, end, last, this.chunk);
+      state.equity = advanceLane(
+        this.chunk,
+        end - start,
+        last - start,
+        this.step,
+        lane,
+        state.equity,
+        erlang ? undefined : state.lag,
+        erlang ? cascade : undefined,
+        0,
+        erlang ? cascade.count : 0,
+        sink,
+        sink.offset + (start - from),
+        1,
+        sink.noise,
+        start - from,
+      );
     }
-    state.equity = equity;
-    state.momentum = momentum;
-    state.agenda = agenda;
-    state.quiet = quiet;
-    state.day = day;
-    state.sinceLaunch = sinceLaunch;
+  }
+}
+
+/** Points worked out at a time by {@link Engine.run}. */
+const CHUNK = 64;
+
+/** What every lane shares at each point of a chunk. */
+interface Shared {
+  readonly active: Uint8Array;
+  readonly posting: Float64Array;
+  readonly event: Float64Array;
+  /** Growth over the step of the neglect ramp's integral (0 while active). */
+  readonly neglect: Float64Array;
+  readonly quality: Float64Array;
+  /** 1 + agendaWeight · agenda, before and after the step. */
+  readonly before: Float64Array;
+  readonly after: Float64Array;
+  readonly inflow: Float64Array;
+  readonly agenda: Float64Array;
+  readonly momentum: Float64Array;
+  readonly days: Float64Array;
+}
+
+function sharedBuffers(length: number): Shared {
+  const f = () => new Float64Array(length);
+  return {
+    active: new Uint8Array(length),
+    posting: f(),
+    event: f(),
+    neglect: f(),
+    quality: f(),
+    before: f(),
+    after: f(),
+    inflow: f(),
+    agenda: f(),
+    momentum: f(),
+    days: f(),
+  };
+}
+
+/** The account-wide part of the state, advanced by {@link shareOut}. */
+type AccountState = Pick<EngineState, 'day' | 'sinceLaunch' | 'momentum' | 'agenda' | 'quiet'>;
+
+/**
+ * Work out what every lane shares at points `from` … `to − 1` of `plan` into
+ * `shared`, advancing the account-wide state by a step after each point but
+ * `last`.
+ */
+function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, from: number, to: number, last: number, shared: Shared): void {
+  const p = engine.parameters;
+  const h = engine.step;
+  const { response, momentumKeep, momentumAverage, agendaKeep, bonusAverage } = engine;
+  const { effort, events, quality } = plan;
+  const floor = p.momentumFloor;
+  const alpha = p.agendaWeight;
+  let { momentum, agenda, quiet, day, sinceLaunch } = state;
+  let lastEffort = -1;
+  let lastResponse = 0;
+  for (let i = from; i < to; i++) {
+    const t = i - from;
+    const a = effort[i]!;
+    const ev = events[i]!;
+    const active = a > 0 || ev > 0;
+    if (a !== lastEffort) {
+      lastEffort = a;
+      lastResponse = response(a);
+    }
+    // Averages over the step of the early bonus and of the momentum multiplier.
+    const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
+    const target = active ? 1 : 0;
+    const meanMomentum = target + (momentum - target) * momentumAverage;
+    const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
+    const postingInflow = multiplier * lastResponse;
+    const eventInflow = multiplier * p.eventWeight * ev;
+    shared.active[t] = active ? 1 : 0;
+    shared.posting[t] = postingInflow;
+    shared.event[t] = eventInflow;
+    shared.quality[t] = quality[i]!;
+    shared.before[t] = 1 + alpha * agenda;
+    shared.inflow[t] = postingInflow + eventInflow / h;
+    shared.agenda[t] = agenda;
+    shared.momentum[t] = momentum;
+    shared.days[t] = day;
+    if (i === last) break;
+    // Neglect only grows while quiet; each lane scales it by its own neglectDecay.
+    shared.neglect[t] = active ? 0 : neglectIntegral(quiet + h, p.neglectGrace, p.neglectRamp) - neglectIntegral(quiet, p.neglectGrace, p.neglectRamp);
+    momentum = target + (momentum - target) * momentumKeep;
+    agenda = agenda * agendaKeep + ev;
+    quiet = active ? 0 : quiet + h;
+    day += h;
+    sinceLaunch += h;
+    shared.after[t] = 1 + alpha * agenda;
+  }
+  state.momentum = momentum;
+  state.agenda = agenda;
+  state.quiet = quiet;
+  state.day = day;
+  state.sinceLaunch = sinceLaunch;
+}
+
+/** A run's own constants: its decay while active (as step factors) and while neglected, and its scale of interest. */
+interface Lane {
+  readonly keep: number;
+  readonly growth: number;
+  readonly activeDecay: number;
+  readonly neglectDecay: number;
+  readonly interestPerReach: number;
+}
+
+/** The series a lane writes, each optional. */
+type Outputs = Readonly<Partial<Record<'days' | 'equity' | 'inflow' | 'reach' | 'agenda' | 'momentum' | 'interest', Float64Array>>>;
+
+/**
+ * Run one lane through the first `length` points of a chunk worked out by
+ * {@link shareOut}: record each point at out[o + t · stride], then step, except
+ * after point `stop`. The lag is an Erlang cascade of up to 4 stages unrolled
+ * on local numbers (its stages at `cascade.stages[at …]`), or any kernel's
+ * runner. Returns the lane's equity after the chunk.
+ */
+function advanceLane(
+  shared: Shared,
+  length: number,
+  stop: number,
+  h: number,
+  lane: Lane,
+  start: number,
+  runner: KernelRunner | undefined,
+  cascade: ErlangCascade | undefined,
+  at: number,
+  count: number,
+  out: Outputs,
+  o: number,
+  stride: number,
+  noise: Float64Array | undefined,
+  so: number,
+): number {
+  const { active, posting, event, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
+  const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate, interestPerReach: perReach } = lane;
+  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum, interest: outInterest } = out;
+  let equity = start;
+  let z0 = 0, z1 = 0, z2 = 0, z3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0, outStage = 0;
+  if (cascade !== undefined) {
+    const { stages, carry, inputWeight } = cascade;
+    z0 = stages[at]!; z1 = stages[at + 1]!; z2 = stages[at + 2]!; z3 = stages[at + 3]!;
+    c0 = carry[at]!; c1 = carry[at + 1]!; c2 = carry[at + 2]!; c3 = carry[at + 3]!;
+    w0 = inputWeight[at]!; w1 = inputWeight[at + 1]!; w2 = inputWeight[at + 2]!; w3 = inputWeight[at + 3]!;
+    outStage = count - 1;
+  }
+  for (let t = 0; t < length; t++) {
+    const shock = noise === undefined ? 1 : noise[so + t]!;
+    const q = quality[t]!;
+    const reach = equity * q * before[t]! * shock;
+    const i = o + t * stride;
+    if (outDays) outDays[i] = days[t]!;
+    if (outEquity) outEquity[i] = equity;
+    if (outInflow) outInflow[i] = inflow[t]!;
+    if (outReach) outReach[i] = reach;
+    if (outAgenda) outAgenda[i] = agenda[t]!;
+    if (outMomentum) outMomentum[i] = momentum[t]!;
+    if (outInterest) outInterest[i] = perReach * (runner !== undefined ? runner.output() : outStage === 3 ? z3 : outStage === 2 ? z2 : outStage === 1 ? z1 : z0);
+    if (t === stop) break;
+
+    // Decay averaged exactly over the step; neglect only adds while quiet.
+    const post = posting[t]!;
+    if (active[t] === 1 || neglectRate === 0) {
+      equity = equity * keep + post * growth + event[t]!;
+    } else {
+      const decay = baseDecay + (neglectRate * neglect[t]!) / h;
+      const x = decay * h;
+      // Exact solution of E' = u − δE with u, δ constant over the step (with nothing posted the grown part is ±0: no expm1).
+      const grown = x > 0 && post !== 0 ? (post * -Math.expm1(-x)) / decay : post * h;
+      equity = equity * Math.exp(-x) + grown + event[t]!;
+    }
+    const input = 0.5 * (reach + equity * q * after[t]! * shock);
+    if (runner !== undefined) {
+      runner.push(input);
+    } else {
+      // One exact step of the cascade, the last stage first (as kernels.ts's cascade does it).
+      const next3 = w3 * input + c0 * z3 + c1 * z2 + c2 * z1 + c3 * z0;
+      const next2 = w2 * input + c0 * z2 + c1 * z1 + c2 * z0;
+      const next1 = w1 * input + c0 * z1 + c1 * z0;
+      z0 = w0 * input + c0 * z0;
+      z1 = next1;
+      z2 = next2;
+      z3 = next3;
+    }
+  }
+  if (cascade !== undefined) {
+    const stages = cascade.stages;
+    stages[at] = z0; stages[at + 1] = z1; stages[at + 2] = z2; stages[at + 3] = z3;
+  }
+  return equity;
+}
+
+/** The parameters that act on a whole account day by day, as a key: runs with equal keys can be stepped as one group. */
+export function dayKey(engine: Engine): string {
+  const p = engine.parameters;
+  return JSON.stringify([
+    engine.step,
+    p.response,
+    p.earlyBonus,
+    p.earlyBonusTime,
+    p.momentumMemory,
+    p.momentumFloor,
+    p.agendaMemory,
+    p.agendaWeight,
+    p.eventWeight,
+    p.neglectGrace,
+    p.neglectRamp,
+  ]);
+}
+
+/** Where a group writes each lane's values: values[series][offsets[lane] + t · stride] for the t-th point of a block. */
+export interface GroupSink {
+  readonly values: Outputs;
+  readonly offsets: Int32Array;
+  readonly stride: number;
+  /** Multiplier on reach per lane and point: noise[noiseOffsets[lane] + t]. */
+  readonly noise?: Float64Array;
+  readonly noiseOffsets?: Int32Array;
+}
+
+/**
+ * Many runs of the model ("lanes") stepped side by side: runs whose parameters
+ * differ only in those acting on each run's own equity and lag (activeDecay,
+ * neglectDecay, interestPerReach, the lag kernel) and that start from the same
+ * state of the account. What every lane shares — the schedule, the effort
+ * response, the early bonus, momentum, the agenda, the quiet days — is worked
+ * out once per point; each lane then runs through the block on local numbers,
+ * with the same {@link advanceLane} as a single run, so its values are
+ * bit-identical to {@link Engine.run}'s for that run.
+ */
+export class EngineGroup {
+  readonly lanes: number;
+  private readonly head: Engine;
+  private readonly account: AccountState;
+  private readonly equity: Float64Array;
+  private readonly constants: readonly Lane[];
+  /** Erlang lags of up to 4 stages: every lane's stages and coefficients, 4 per lane, side by side. */
+  private readonly cascade: ErlangCascade | undefined;
+  /** Each lane's own number of stages. */
+  private readonly counts: Int32Array | undefined;
+  /** Other lags: one runner per lane. */
+  private readonly runners: readonly KernelRunner[] | undefined;
+  private readonly shared: Shared;
+
+  /** `engines[l]` and `states[l]` are lane l's; all must share a {@link dayKey} and the account's state. */
+  constructor(engines: readonly Engine[], states: readonly EngineState[], block: number) {
+    const n = engines.length;
+    this.lanes = n;
+    this.head = engines[0]!;
+    const { day, sinceLaunch, momentum, agenda, quiet } = states[0]!;
+    this.account = { day, sinceLaunch, momentum, agenda, quiet };
+    this.equity = Float64Array.from(states, (s) => s.equity);
+    this.constants = engines.map((e) => ({
+      keep: e.activeKeep,
+      growth: e.activeGrowth,
+      activeDecay: e.parameters.activeDecay,
+      neglectDecay: e.parameters.neglectDecay,
+      interestPerReach: e.parameters.interestPerReach,
+    }));
+    if (states.every((s) => s.lag.cascade !== undefined && s.lag.cascade.count <= 4)) {
+      const stages = new Float64Array(4 * n);
+      const carry = new Float64Array(4 * n);
+      const inputWeight = new Float64Array(4 * n);
+      // Lanes may differ in their number of stages; each carries its own as count, read per lane.
+      this.counts = Int32Array.from(states, (s) => s.lag.cascade!.count);
+      states.forEach((s, l) => {
+        const c = s.lag.cascade!;
+        stages.set(c.stages.subarray(0, 4), 4 * l);
+        carry.set(c.carry.subarray(0, 4), 4 * l);
+        inputWeight.set(c.inputWeight.subarray(0, 4), 4 * l);
+      });
+      this.cascade = { stages, carry, inputWeight, count: 4 };
+    } else {
+      this.runners = states.map((s) => s.lag);
+    }
+    this.shared = sharedBuffers(block);
+  }
+
+  /** Like {@link Engine.run} for every lane: record points `from` … `to − 1` (at most one block), stepping after each but `last`. */
+  run(plan: SampledSchedule, from: number, to: number, last: number, sink: GroupSink): void {
+    shareOut(this.head, this.account, plan, from, to, last, this.shared);
+    const { values, offsets, stride, noise, noiseOffsets } = sink;
+    const { cascade, counts, runners, equity, constants } = this;
+    for (let l = 0; l < this.lanes; l++) {
+      equity[l] = advanceLane(
+        this.shared,
+        to - from,
+        last - from,
+        this.head.step,
+        constants[l]!,
+        equity[l]!,
+        runners?.[l],
+        cascade,
+        4 * l,
+        counts === undefined ? 0 : counts[l]!,
+        values,
+        offsets[l]!,
+        stride,
+        noise,
+        noiseOffsets === undefined ? 0 : noiseOffsets[l]!,
+      );
+    }
   }
 }

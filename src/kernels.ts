@@ -553,6 +553,21 @@ export interface KernelRunner {
   run(xs: Float64Array, out: Float64Array): void;
   output(): number;
   state(): KernelState;
+  /**
+   * For the Erlang recursion only: its coefficients and live stages (at least
+   * 4 of each), so that many runs can be stepped side by side with the same
+   * arithmetic (see `EngineGroup`).
+   */
+  readonly cascade?: ErlangCascade;
+}
+
+/** The coefficients and stages of an Erlang cascade: stage s moves to inputWeight[s]·input + Σ_{j≤s} carry[j]·stages[s−j]. @internal */
+export interface ErlangCascade {
+  readonly carry: Float64Array;
+  readonly inputWeight: Float64Array;
+  readonly stages: Float64Array;
+  /** The kernel's own number of stages (the output is stage count − 1). */
+  readonly count: number;
 }
 
 /** How {@link applyKernel} computes: the recursion where the kernel has one, or a direct convolution. */
@@ -650,6 +665,7 @@ function erlangRunner(k: Extract<ResolvedKernel, { kind: 'erlang' }>, stepDays: 
   if (initial !== undefined) stages.set(initial);
   const last = n - 1;
   return {
+    cascade: { carry, inputWeight, stages, count: n },
     push(input) {
       cascade(input, stages, carry, inputWeight, n);
       return stages[last]!;

@@ -66,10 +66,10 @@ for (let b = 0, from = 0; from < ensemble.points; b++, from += ENSEMBLE_BLOCK) {
   // Every worker summarises its share of the block's columns, over all runs.
   phase(2 * b + 1);
   const columns: [number, number] = [Math.floor((length * data.index) / data.workers), Math.floor((length * (data.index + 1)) / data.workers)];
-  const block = { from, length, values, stride: ENSEMBLE_BLOCK };
+  const block = { from, length, values, stride: runs };
   for (const [name, band] of Object.entries(bands)) {
     const buffer = values[0]![name as SeriesName]!;
-    summarise(block, runs, { buffer, stride: ENSEMBLE_BLOCK }, band, levels, buffers, columns);
+    summarise(block, runs, { buffer, stride: runs }, band, levels, buffers, columns);
   }
   done();
 }

@@ -9,11 +9,11 @@
  *
  * @module
  */
-import { Engine, type EngineState, type Sink } from './engine.js';
+import { Engine, EngineGroup, dayKey, type EngineState } from './engine.js';
 import { ParameterError, InputTypeError } from './errors.js';
 import { resolveParameters, withParameter, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
 import { quantilesInPlace } from './quantiles.js';
-import { draw, fastNormal, randomStream, validateDistribution, type Distribution, type Random } from './random.js';
+import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type AleaState, type Distribution, type Random } from './random.js';
 import type { SampledSchedule } from './schedule.js';
 import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from './simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from './validate.js';
@@ -164,7 +164,7 @@ function withDraws(base: ParameterInput, resolved: ModelParameters, names: reado
 
 /** One run of an ensemble: its stream, and per scenario its engine and state. */
 interface Member {
-  readonly random: Random;
+  readonly random: { random: Random; state(): AleaState };
   readonly engines: Engine[];
   readonly states: EngineState[];
 }
@@ -175,9 +175,9 @@ export interface EnsembleBlock {
   readonly from: number;
   /** Number of grid points in the block. */
   readonly length: number;
-  /** values[scenario][series][run · BLOCK + t]. */
+  /** values[scenario][series][t · stride + run]: a grid point's values of every run lie side by side. */
   readonly values: readonly Readonly<Partial<Record<SeriesName, Float64Array>>>[];
-  /** The stride between runs in `values`. */
+  /** The distance in `values` between a run's consecutive grid points (the number of runs). */
   readonly stride: number;
 }
 
@@ -188,7 +188,7 @@ export const ENSEMBLE_BLOCK = BLOCK;
 export interface Ensemble {
   /** Number of grid points. */
   readonly points: number;
-  /** Advance every member over grid points [from, to), writing values[scenario][series][run · BLOCK + t]. */
+  /** Advance every member over grid points [from, to), writing values[scenario][series][t · runs + run]. */
   advance(from: number, to: number, values: readonly Readonly<Partial<Record<SeriesName, Float64Array>>>[]): void;
 }
 
@@ -216,8 +216,8 @@ export function createEnsemble(
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
   const members: Member[] = [];
   for (let r = first; r < last; r++) {
-    const random = randomStream(uncertainty.seed, r);
-    const values = distributions.map((d) => draw(d, random));
+    const random = randomStreamWithState(uncertainty.seed, r);
+    const values = distributions.map((d) => draw(d, random.random));
     onDraws(r, values);
     const engines = scenarios.map((scenario, s) => {
       // An engine holds only constants: without uncertain parameters every run shares one.
@@ -241,27 +241,54 @@ export function createEnsemble(
     });
     members.push({ random, engines, states: engines.map((e, s) => e.state(scenarios[s]!.initial)) });
   }
-  const shocks = new Float64Array(BLOCK);
-  const half = (noise * noise) / 2;
+  // Per scenario, the runs that share every parameter acting on the whole
+  // account day by day are stepped together as one group (usually all of them).
+  const groups = scenarios.map((_, s) => {
+    const byKey = new Map<string, number[]>();
+    members.forEach((member, m) => {
+      const key = dayKey(member.engines[s]!);
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [m]);
+      else list.push(m);
+    });
+    return [...byKey.values()].map((lanes) => ({
+      group: new EngineGroup(
+        lanes.map((m) => members[m]!.engines[s]!),
+        lanes.map((m) => members[m]!.states[s]!),
+        BLOCK,
+      ),
+      offsets: Int32Array.from(lanes, (m) => first + m),
+      noiseOffsets: Int32Array.from(lanes, (m) => m * BLOCK),
+    }));
+  });
+  // Each run's noise continues its own stream after its draws, on plain numbers.
+  const streams = new Float64Array(4 * members.length);
+  members.forEach(({ random }, m) => {
+    const { c, s0, s1, s2 } = random.state();
+    streams.set([c, s0, s1, s2], 4 * m);
+  });
+  const count = members.length;
+  members.length = 0;
+  const shocks = new Float64Array(count * BLOCK);
   return {
     points,
     advance(from, to, values) {
-      // One sink per scenario, moved from run to run: no garbage per run and block.
-      const sinks: Sink[] = values.map((v) => ({ ...v, offset: 0, ...(noise > 0 ? { noise: shocks } : {}) }));
-      for (let m = 0; m < members.length; m++) {
-        const member = members[m]!;
-        if (noise > 0) for (let t = 0; t < to - from; t++) shocks[t] = Math.exp(noise * fastNormal(member.random) - half);
-        for (let s = 0; s < scenarios.length; s++) {
-          const sink = sinks[s]!;
-          sink.offset = (first + m) * BLOCK;
-          member.engines[s]!.run(member.states[s]!, plans[s]!, from, to, head.steps, sink);
+      if (noise > 0) lognormalShocks(streams, count, to - from, noise, shocks, BLOCK);
+      for (let s = 0; s < scenarios.length; s++) {
+        for (const { group, offsets, noiseOffsets } of groups[s]!) {
+          group.run(plans[s]!, from, to, head.steps, {
+            values: values[s]!,
+            offsets,
+            stride: uncertainty.runs,
+            ...(noise > 0 ? { noise: shocks, noiseOffsets } : {}),
+          });
         }
       }
     },
   };
 }
 
-/** Buffers for one block of every run: values[scenario][series][run · BLOCK + t]. @internal */
+/** Buffers for one block of every run: values[scenario][series][t · runs + run]. @internal */
 export function blockBuffers(
   scenarios: number,
   series: readonly SeriesName[],
@@ -294,7 +321,7 @@ export function runEnsemble(
   for (let from = 0; from < ensemble.points; from += BLOCK) {
     const to = Math.min(ensemble.points, from + BLOCK);
     ensemble.advance(from, to, values);
-    onBlock({ from, length: to - from, values, stride: BLOCK });
+    onBlock({ from, length: to - from, values, stride: uncertainty.runs });
   }
 }
 
@@ -321,7 +348,8 @@ export function summarise(
     } else {
       // The common case, read straight from a block buffer: no call per value.
       const { buffer, stride } = source;
-      for (let r = 0, i = t; r < runs; r++, i += stride) sum += column[r] = buffer[i]!;
+      column.set(buffer.subarray(t * stride, t * stride + runs));
+      for (let r = 0; r < runs; r++) sum += column[r]!;
     }
     band.mean[block.from + t] = sum / runs;
     quantilesInPlace(column, levels, q);
@@ -464,11 +492,12 @@ export function prepareMonteCarlo(
         if (!summarised) summarise(block, runs, { buffer, stride: block.stride }, bands[name]!, levels, buffers);
         if (keepPaths) {
           for (let r = 0; r < runs; r++) {
-            paths[name]![r]!.set(buffer.subarray(r * block.stride, r * block.stride + block.length), block.from);
+            const path = paths[name]![r]!;
+            for (let t = 0; t < block.length; t++) path[block.from + t] = buffer[t * block.stride + r]!;
           }
         }
         if (block.from + block.length === points) {
-          for (let r = 0; r < runs; r++) final[name]![r] = buffer[r * block.stride + block.length - 1]!;
+          final[name]!.set(buffer.subarray((block.length - 1) * block.stride, (block.length - 1) * block.stride + runs));
         }
       }
     },

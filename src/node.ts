@@ -200,7 +200,7 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
     for (let block = 0, from = 0; from < points; block++, from += ENSEMBLE_BLOCK) {
       await run(2 * block); // the workers step their runs
       await run(2 * block + 1); // and summarise their share of the columns
-      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, points - from), values, stride: ENSEMBLE_BLOCK }, true);
+      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, points - from), values, stride: runs }, true);
     }
     return fillDraws(job.result(), draws);
   } finally {

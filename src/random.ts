@@ -31,8 +31,27 @@ export function randomStream(seed: string | number, index: number): Random {
   }
   if (typeof seed === 'number' && !Number.isFinite(seed)) throw new ParameterError('seed', seed, 'a finite number or a string');
   if (!(Number.isInteger(index) && index >= 0)) throw new ParameterError('index', index, 'a whole number ≥ 0 (the run)');
-  const generator = seedrandom.alea(`${seed}/${index}`);
-  return () => generator();
+  return randomStreamWithState(seed, index).random;
+}
+
+/** The state of an Alea generator (seedrandom's names). @internal */
+export interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/**
+ * The stream of {@link randomStream} (arguments already checked), with a way to
+ * read its generator's state, so that a hot loop can continue the same stream
+ * on plain numbers ({@link lognormalShocks}) instead of a call per draw.
+ *
+ * @internal
+ */
+export function randomStreamWithState(seed: string | number, index: number): { random: Random; state(): AleaState } {
+  const generator = seedrandom.alea(`${seed}/${index}`, { state: true });
+  return { random: () => generator(), state: () => generator.state() as AleaState };
 }
 
 /** Uniform on [min, max]. */
@@ -265,22 +284,64 @@ export function normalQuantile(p: number): number {
  * inversion, so each draw takes exactly one uniform.
  */
 export function fastNormal(random: Random): number {
-  let p = random();
-  if (p === 0) p = Number.MIN_VALUE;
-  if (p < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
-      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
+  return normalFromUniform(random());
+}
+
+/** {@link fastNormal} for a uniform already drawn. @internal */
+export function normalFromUniform(uniform: number): number {
+  // The central region first and kept small, so that hot loops inline it.
+  if (uniform >= 0.02425 && uniform <= 0.97575) {
+    const q = uniform - 0.5;
+    const r = q * q;
+    return ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r - 3.066479806614716e1) * r + 2.506628277459239) * q) /
+      (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r - 1.328068155288572e1) * r + 1);
   }
-  if (p > 0.97575) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
-      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
+  return normalTail(uniform);
+}
+
+/** Acklam's tails: below 0.02425 and above 0.97575. */
+function normalTail(uniform: number): number {
+  const p = uniform === 0 ? Number.MIN_VALUE : uniform;
+  const lower = p < 0.02425;
+  const q = Math.sqrt(-2 * Math.log(lower ? p : 1 - p));
+  const z =
+    (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q + 4.374664141464968) * q + 2.938163982698783) /
+    ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1);
+  return lower ? z : -z;
+}
+
+/**
+ * Continue `streams` Alea streams, whose states lie in `states` as
+ * [c, s0, s1, s2] per stream, by `count` draws each, turning every uniform into
+ * a mean-one lognormal multiplier exp(σ·z − σ²/2) with z = {@link fastNormal}'s
+ * normal: out[m · stride + t] is stream m's t-th. The same numbers as calling
+ * `Math.exp(sigma * fastNormal(random) - sigma * sigma / 2)` on each stream,
+ * without a call per draw.
+ *
+ * @internal
+ */
+export function lognormalShocks(states: Float64Array, streams: number, count: number, sigma: number, out: Float64Array, stride: number): void {
+  const half = (sigma * sigma) / 2;
+  for (let m = 0; m < streams; m++) {
+    const k = 4 * m;
+    let c = states[k]!;
+    let s0 = states[k + 1]!;
+    let s1 = states[k + 2]!;
+    let s2 = states[k + 3]!;
+    for (let t = 0, o = m * stride; t < count; t++, o++) {
+      // seedrandom's Alea.next, on local numbers.
+      const x = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      c = x | 0;
+      s2 = x - c;
+      out[o] = Math.exp(sigma * normalFromUniform(s2) - half);
+    }
+    states[k] = c;
+    states[k + 1] = s0;
+    states[k + 2] = s1;
+    states[k + 3] = s2;
   }
-  const q = p - 0.5;
-  const r = q * q;
-  return ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r - 3.066479806614716e1) * r + 2.506628277459239) * q) /
-    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r - 1.328068155288572e1) * r + 1);
 }
 
 /** A standard normal draw by inversion (one uniform per draw, so streams stay aligned). */

@@ -148,16 +148,16 @@ export function whatIf(
       const baseValues = b[series]!;
       for (let t = 0; t < block.length; t++) {
         let sum = 0;
-        for (let r = 0; r < runs; r++) sum += baseValues[r * block.stride + t]!;
+        for (let r = 0, i = t * block.stride; r < runs; r++, i++) sum += baseValues[i]!;
         baseMean[series][block.from + t] = sum / runs;
       }
       others.forEach((_, a) => {
         const alt = block.values[a + 1]![series]!;
-        summarise(block, runs, (r, t) => alt[r * block.stride + t]! - baseValues[r * block.stride + t]!, bands[a]![series], levels, buffers);
+        summarise(block, runs, (r, t) => alt[t * block.stride + r]! - baseValues[t * block.stride + r]!, bands[a]![series], levels, buffers);
         if (series === 'interest') {
           const c = cumulative[a]!;
-          for (let r = 0; r < runs; r++) {
-            for (let t = 0; t < block.length; t++) c[r] = c[r]! + (alt[r * block.stride + t]! - baseValues[r * block.stride + t]!) * step;
+          for (let t = 0; t < block.length; t++) {
+            for (let r = 0, i = t * block.stride; r < runs; r++, i++) c[r] = c[r]! + (alt[i]! - baseValues[i]!) * step;
           }
         }
       });

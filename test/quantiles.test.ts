@@ -1,17 +1,20 @@
 /**
- * The exact quantiles behind the Monte Carlo bands, through the public API:
- * a Monte Carlo whose runs differ only in a parameter drawn from a `choice`
- * list makes the quantile of each day's values known in closed form.
+ * The exact quantiles behind the Monte Carlo bands: through the public API
+ * (a Monte Carlo whose runs differ only in a parameter drawn from a `choice`
+ * list makes the quantile of each day's values known in closed form), and the
+ * internal selection on large samples against sorting.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monteCarlo } from 'relationship-equity';
+import { quantilesInPlace } from '../src/quantiles.js';
 
 /** Type-7 quantile by sorting. */
 function quantile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const h = (sorted.length - 1) * p;
   const k = Math.floor(h);
-  return k + 1 < sorted.length ? sorted[k]! + (h - k) * (sorted[k + 1]! - sorted[k]!) : sorted[k]!;
+  return h > k ? sorted[k]! + (h - k) * (sorted[k + 1]! - sorted[k]!) : sorted[k]!;
 }
 
 describe('quantiles of the bands', () => {
@@ -48,5 +51,40 @@ describe('quantiles of many runs', () => {
       const values = result.paths!.reach!.map((path) => path[day]!);
       result.bands.reach!.quantiles.forEach(({ level, values: band }) => expect(band[day]).toBe(quantile(values, level)));
     }
+  });
+});
+
+describe('quantilesInPlace on large samples (counted into bins)', () => {
+  const sorted = (values: Float64Array, levels: readonly number[]): number[] => levels.map((p) => quantile(Array.from(values), p));
+  const check = (values: Float64Array, levels: readonly number[]): void => {
+    const expected = sorted(values, levels);
+    const out = new Float64Array(levels.length);
+    quantilesInPlace(Float64Array.from(values), levels, out);
+    expected.forEach((q, i) => expect(Object.is(out[i], q), `level ${levels[i]}: ${out[i]} vs ${q}`).toBe(true));
+  };
+  const levels = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }).map((l) => l.sort((a, b) => a - b));
+
+  it('equal sorting for smooth, tied, skewed and outlying samples of 1,024 to 3,000 values', () => {
+    const sample = fc.oneof(
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 1024, maxLength: 3000 }),
+      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1024, maxLength: 3000 }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 3000 }).map((xs) => xs.map((x) => Math.exp(20 * x))),
+      fc
+        .tuple(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 3000 }), fc.double({ min: 1e100, max: 1e300, noNaN: true }))
+        .map(([xs, outlier]) => [...xs, outlier, -outlier]),
+    );
+    fc.assert(fc.property(sample, levels, (xs, ls) => check(Float64Array.from(xs), ls)), { numRuns: 200, seed: 7 });
+  });
+
+  it('handle a sample of one repeated value, and infinite values, by partitioning instead', () => {
+    check(new Float64Array(2000).fill(4.5), [0, 0.3, 1]);
+    const withInfinity = Float64Array.from({ length: 2000 }, (_, i) => (i === 7 ? Infinity : i === 9 ? -Infinity : Math.sin(i)));
+    check(withInfinity, [0, 0.001, 0.5, 0.999, 1]);
+  });
+
+  it('find ranks that fall in the same bin, and in the first and last bins', () => {
+    // 1,500 values packed near 0 and a single large one: almost all share the first bin.
+    const packed = Float64Array.from({ length: 1501 }, (_, i) => (i === 1500 ? 1e9 : i * 1e-9));
+    check(packed, [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]);
   });
 });
