@@ -352,15 +352,22 @@ export function dayKey(engine: Engine): string {
   ]);
 }
 
-/** Where a group writes each lane's values: values[series][offsets[lane] + t · stride] for the t-th point of a block. */
+/** Where a group writes: values[series][offset of the lane + t · stride] for the t-th point of a block. */
 export interface GroupSink {
   readonly values: Outputs;
-  readonly offsets: Int32Array;
   readonly stride: number;
-  /** Multiplier on reach per lane and point: noise[noiseOffsets[lane] + t]. */
+  /** Multiplier on reach per lane and point: noise[noise offset of the lane + t]. */
   readonly noise?: Float64Array;
-  readonly noiseOffsets?: Int32Array;
 }
+
+/** How a run's lag is stepped in a group: 'cascade' (Erlang of up to 4 stages, unrolled) or 'runner'. Runs sharing a group share this. */
+export function laneKind(state: EngineState): 'cascade' | 'runner' {
+  const c = state.lag.cascade;
+  return c !== undefined && c.count <= 4 ? 'cascade' : 'runner';
+}
+
+/** Parameters that act on each run's own equity and lag only: runs differing in these alone can share a group. */
+export const LANE_PARAMETERS: readonly string[] = Object.freeze(['activeDecay', 'neglectDecay', 'interestPerReach', 'invitationThreshold', 'lag']);
 
 /**
  * Many runs of the model ("lanes") stepped side by side: runs whose parameters
@@ -371,69 +378,100 @@ export interface GroupSink {
  * out once per point; each lane then runs through the block on local numbers,
  * with the same {@link advanceLane} as a single run, so its values are
  * bit-identical to {@link Engine.run}'s for that run.
+ *
+ * Lanes are added one at a time and kept as plain numbers, so the objects a
+ * run was made from can go as soon as it is added.
  */
 export class EngineGroup {
-  readonly lanes: number;
   private readonly head: Engine;
   private readonly account: AccountState;
-  private readonly equity: Float64Array;
-  private readonly constants: readonly Lane[];
-  /** Erlang lags of up to 4 stages: every lane's stages and coefficients, 4 per lane, side by side. */
-  private readonly cascade: ErlangCascade | undefined;
-  /** Each lane's own number of stages. */
-  private readonly counts: Int32Array | undefined;
-  /** Other lags: one runner per lane. */
-  private readonly runners: readonly KernelRunner[] | undefined;
   private readonly shared: Shared;
+  private readonly lanes: Lane[] = [];
+  private readonly equity: number[] = [];
+  private readonly offsets: number[] = [];
+  private readonly noiseOffsets: number[] = [];
+  /** Erlang lags of up to 4 stages: every lane's stages and coefficients, 4 per lane (plain arrays while lanes are added). */
+  private readonly parts = { stages: [] as number[], carry: [] as number[], inputWeight: [] as number[], counts: [] as number[] };
+  private cascade: ErlangCascade | undefined;
+  private counts: Int32Array | undefined;
+  /** Any other lag: one runner per lane. */
+  private readonly runners: KernelRunner[] = [];
+  private sealed: { equity: Float64Array; offsets: Int32Array; noiseOffsets: Int32Array } | undefined;
 
-  /** `engines[l]` and `states[l]` are lane l's; all must share a {@link dayKey} and the account's state. */
-  constructor(engines: readonly Engine[], states: readonly EngineState[], block: number) {
-    const n = engines.length;
-    this.lanes = n;
-    this.head = engines[0]!;
-    const { day, sinceLaunch, momentum, agenda, quiet } = states[0]!;
+  /** A group for runs with `head`'s account-wide parameters, starting from `account`'s state of the account, run `block` points at a time. */
+  constructor(head: Engine, account: EngineState, block: number) {
+    this.head = head;
+    const { day, sinceLaunch, momentum, agenda, quiet } = account;
     this.account = { day, sinceLaunch, momentum, agenda, quiet };
-    this.equity = Float64Array.from(states, (s) => s.equity);
-    this.constants = engines.map((e) => ({
-      keep: e.activeKeep,
-      growth: e.activeGrowth,
-      activeDecay: e.parameters.activeDecay,
-      neglectDecay: e.parameters.neglectDecay,
-      interestPerReach: e.parameters.interestPerReach,
-    }));
-    if (states.every((s) => s.lag.cascade !== undefined && s.lag.cascade.count <= 4)) {
-      const stages = new Float64Array(4 * n);
-      const carry = new Float64Array(4 * n);
-      const inputWeight = new Float64Array(4 * n);
-      // Lanes may differ in their number of stages; each carries its own as count, read per lane.
-      this.counts = Int32Array.from(states, (s) => s.lag.cascade!.count);
-      states.forEach((s, l) => {
-        const c = s.lag.cascade!;
-        stages.set(c.stages.subarray(0, 4), 4 * l);
-        carry.set(c.carry.subarray(0, 4), 4 * l);
-        inputWeight.set(c.inputWeight.subarray(0, 4), 4 * l);
-      });
-      this.cascade = { stages, carry, inputWeight, count: 4 };
-    } else {
-      this.runners = states.map((s) => s.lag);
-    }
     this.shared = sharedBuffers(block);
+  }
+
+  /** The number of lanes. */
+  get size(): number {
+    return this.lanes.length;
+  }
+
+  /**
+   * Add a lane: a run with its engine (sharing this group's {@link dayKey}) and
+   * state (sharing its account state), written at `offset` and reading its
+   * noise from `noiseOffset`.
+   */
+  add(engine: Engine, state: EngineState, offset: number, noiseOffset: number): void {
+    if (this.sealed !== undefined) throw new Error('EngineGroup.add after run');
+    // A group's lanes all take the same path for their lag (see laneKind): the unrolled cascade or a runner.
+    const kind = laneKind(state);
+    if ((this.kind ??= kind) !== kind) throw new Error('EngineGroup: lanes with different kinds of lag');
+    this.lanes.push({
+      keep: engine.activeKeep,
+      growth: engine.activeGrowth,
+      activeDecay: engine.parameters.activeDecay,
+      neglectDecay: engine.parameters.neglectDecay,
+      interestPerReach: engine.parameters.interestPerReach,
+    });
+    this.equity.push(state.equity);
+    this.offsets.push(offset);
+    this.noiseOffsets.push(noiseOffset);
+    const c = state.lag.cascade;
+    if (c !== undefined && c.count <= 4) {
+      const parts = this.parts;
+      for (let j = 0; j < 4; j++) {
+        parts.stages.push(c.stages[j]!);
+        parts.carry.push(c.carry[j]!);
+        parts.inputWeight.push(c.inputWeight[j]!);
+      }
+      parts.counts.push(c.count);
+    } else {
+      this.runners.push(state.lag);
+    }
+  }
+
+  private kind: 'cascade' | 'runner' | undefined;
+
+  private seal(): NonNullable<EngineGroup['sealed']> {
+    const parts = this.parts;
+    if (this.runners.length === 0) {
+      this.cascade = { stages: Float64Array.from(parts.stages), carry: Float64Array.from(parts.carry), inputWeight: Float64Array.from(parts.inputWeight), count: 4 };
+      this.counts = Int32Array.from(parts.counts);
+    }
+    this.sealed = { equity: Float64Array.from(this.equity), offsets: Int32Array.from(this.offsets), noiseOffsets: Int32Array.from(this.noiseOffsets) };
+    return this.sealed;
   }
 
   /** Like {@link Engine.run} for every lane: record points `from` … `to − 1` (at most one block), stepping after each but `last`. */
   run(plan: SampledSchedule, from: number, to: number, last: number, sink: GroupSink): void {
+    const { equity, offsets, noiseOffsets } = this.sealed ?? this.seal();
     shareOut(this.head, this.account, plan, from, to, last, this.shared);
-    const { values, offsets, stride, noise, noiseOffsets } = sink;
-    const { cascade, counts, runners, equity, constants } = this;
-    for (let l = 0; l < this.lanes; l++) {
+    const { values, stride, noise } = sink;
+    const { cascade, counts, runners, lanes } = this;
+    for (let l = 0; l < lanes.length; l++) {
       equity[l] = advanceLane(
         this.shared,
         to - from,
         last - from,
         this.head.step,
-        constants[l]!,
+        lanes[l]!,
         equity[l]!,
-        runners?.[l],
+        cascade === undefined ? runners[l] : undefined,
         cascade,
         4 * l,
         counts === undefined ? 0 : counts[l]!,
@@ -441,7 +479,7 @@ export class EngineGroup {
         offsets[l]!,
         stride,
         noise,
-        noiseOffsets === undefined ? 0 : noiseOffsets[l]!,
+        noiseOffsets[l]!,
       );
     }
   }

@@ -9,11 +9,11 @@
  *
  * @module
  */
-import { Engine, EngineGroup, dayKey, type EngineState } from './engine.js';
+import { Engine, EngineGroup, LANE_PARAMETERS, dayKey, laneKind } from './engine.js';
 import { ParameterError, InputTypeError } from './errors.js';
-import { resolveParameters, withParameter, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
-import { quantilesInPlace } from './quantiles.js';
-import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type AleaState, type Distribution, type Random } from './random.js';
+import { resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
+import { QuantileFinder } from './quantiles.js';
+import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type Distribution } from './random.js';
 import type { SampledSchedule } from './schedule.js';
 import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from './simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from './validate.js';
@@ -157,16 +157,23 @@ function checkParameterPath(name: string, base: ModelParameters): void {
   );
 }
 
-/** The parameters of one run: the scenario's, with this run's draws in place. */
-function withDraws(base: ParameterInput, resolved: ModelParameters, names: readonly string[], values: readonly number[]): ParameterInput {
-  return names.reduce((input, name, i) => withParameter(input, resolved, name, values[i]!), base);
-}
-
-/** One run of an ensemble: its stream, and per scenario its engine and state. */
-interface Member {
-  readonly random: { random: Random; state(): AleaState };
-  readonly engines: Engine[];
-  readonly states: EngineState[];
+/** The engine of run r of a scenario: the scenario's parameters with the run's draws in place. */
+function runEngine(scenario: PreparedRun, options: Pick<SimulateOptions, 'parameters'>, names: readonly string[], values: readonly number[], r: number): Engine {
+  try {
+    return new Engine(resolveChanged(scenario.parameters, (options.parameters ?? {}) as ParameterInput, names, values), scenario.step);
+  } catch (error) {
+    if (error instanceof ParameterError) {
+      const i = names.findIndex((n) => error.field === `parameters.${n}`);
+      if (i >= 0) {
+        throw new ParameterError(
+          `uncertain.${names[i]}`,
+          values[i],
+          `a distribution whose draws are allowed values (run ${r} drew ${values[i]}; ${error.message}); truncate it with min and max`,
+        );
+      }
+    }
+    throw error;
+  }
 }
 
 /** What an ensemble hands to its consumer after each block: the block's values per scenario and series, run-major. */
@@ -203,7 +210,7 @@ export interface Ensemble {
  */
 export function createEnsemble(
   scenarios: readonly PreparedRun[],
-  scenarioOptions: readonly SimulateOptions[],
+  scenarioOptions: readonly Pick<SimulateOptions, 'parameters'>[],
   uncertainty: ResolvedUncertainty,
   onDraws: (run: number, values: readonly number[]) => void,
   first = 0,
@@ -214,74 +221,41 @@ export function createEnsemble(
   const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sample(s.initial.day, s.step, points));
   const { names, distributions, noise } = uncertainty;
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
-  const members: Member[] = [];
-  for (let r = first; r < last; r++) {
+  // Per scenario, the runs that share every parameter acting on the whole
+  // account and the way their lag is stepped go into one group (usually all
+  // of them: keys are only worked out when an account-wide parameter is drawn).
+  const keyed = names.some((name) => !LANE_PARAMETERS.includes(name.split('.')[0]!));
+  const groups = scenarios.map(() => new Map<string, EngineGroup>());
+  const count = last - first;
+  const streams = new Float64Array(4 * count);
+  for (let m = 0; m < count; m++) {
+    const r = first + m;
     const random = randomStreamWithState(uncertainty.seed, r);
     const values = distributions.map((d) => draw(d, random.random));
     onDraws(r, values);
-    const engines = scenarios.map((scenario, s) => {
-      // An engine holds only constants: without uncertain parameters every run shares one.
-      if (names.length === 0) return shared[s]!;
-      const input = withDraws((scenarioOptions[s]!.parameters ?? {}) as ParameterInput, scenario.parameters, names, values);
-      try {
-        return new Engine(resolveParameters(input), scenario.step);
-      } catch (error) {
-        if (error instanceof ParameterError) {
-          const i = names.findIndex((n) => error.field === `parameters.${n}`);
-          if (i >= 0) {
-            throw new ParameterError(
-              `uncertain.${names[i]}`,
-              values[i],
-              `a distribution whose draws are allowed values (run ${r} drew ${values[i]}; ${error.message}); truncate it with min and max`,
-            );
-          }
-        }
-        throw error;
-      }
+    scenarios.forEach((scenario, s) => {
+      const engine = names.length === 0 ? shared[s]! : runEngine(scenario, scenarioOptions[s]!, names, values, r);
+      const state = engine.state(scenario.initial);
+      const key = `${keyed ? dayKey(engine) : ''} ${laneKind(state)}`;
+      let group = groups[s]!.get(key);
+      if (group === undefined) groups[s]!.set(key, (group = new EngineGroup(engine, state, BLOCK)));
+      group.add(engine, state, r, m * BLOCK);
     });
-    members.push({ random, engines, states: engines.map((e, s) => e.state(scenarios[s]!.initial)) });
-  }
-  // Per scenario, the runs that share every parameter acting on the whole
-  // account day by day are stepped together as one group (usually all of them).
-  const groups = scenarios.map((_, s) => {
-    const byKey = new Map<string, number[]>();
-    members.forEach((member, m) => {
-      const key = dayKey(member.engines[s]!);
-      const list = byKey.get(key);
-      if (list === undefined) byKey.set(key, [m]);
-      else list.push(m);
-    });
-    return [...byKey.values()].map((lanes) => ({
-      group: new EngineGroup(
-        lanes.map((m) => members[m]!.engines[s]!),
-        lanes.map((m) => members[m]!.states[s]!),
-        BLOCK,
-      ),
-      offsets: Int32Array.from(lanes, (m) => first + m),
-      noiseOffsets: Int32Array.from(lanes, (m) => m * BLOCK),
-    }));
-  });
-  // Each run's noise continues its own stream after its draws, on plain numbers.
-  const streams = new Float64Array(4 * members.length);
-  members.forEach(({ random }, m) => {
+    // The run's noise continues its stream after its draws, on plain numbers.
     const { c, s0, s1, s2 } = random.state();
-    streams.set([c, s0, s1, s2], 4 * m);
-  });
-  const count = members.length;
-  members.length = 0;
+    streams[4 * m] = c;
+    streams[4 * m + 1] = s0;
+    streams[4 * m + 2] = s1;
+    streams[4 * m + 3] = s2;
+  }
   const shocks = new Float64Array(count * BLOCK);
   return {
     points,
     advance(from, to, values) {
       if (noise > 0) lognormalShocks(streams, count, to - from, noise, shocks, BLOCK);
       for (let s = 0; s < scenarios.length; s++) {
-        for (const { group, offsets, noiseOffsets } of groups[s]!) {
-          group.run(plans[s]!, from, to, head.steps, {
-            values: values[s]!,
-            offsets,
-            stride: uncertainty.runs,
-            ...(noise > 0 ? { noise: shocks, noiseOffsets } : {}),
-          });
+        for (const group of groups[s]!.values()) {
+          group.run(plans[s]!, from, to, head.steps, { values: values[s]!, stride: uncertainty.runs, ...(noise > 0 ? { noise: shocks } : {}) });
         }
       }
     },
@@ -340,32 +314,78 @@ export function summarise(
   scratch: Scratch,
   columns: readonly [number, number] = [0, block.length],
 ): void {
-  const { column, q } = scratch;
+  const { column, q, finder } = scratch;
   for (let t = columns[0]; t < columns[1]; t++) {
     let sum = 0;
     if (typeof source === 'function') {
       for (let r = 0; r < runs; r++) sum += column[r] = source(r, t);
+      band.mean[block.from + t] = sum / runs;
+      finder.find(column, q);
     } else {
-      // The common case, read straight from a block buffer: no call per value.
-      const { buffer, stride } = source;
-      column.set(buffer.subarray(t * stride, t * stride + runs));
-      for (let r = 0; r < runs; r++) sum += column[r]!;
+      // The common case, straight from a block buffer, where a point's values of every run lie side by side:
+      // one pass for the mean and the range, then the quantiles on the buffer itself.
+      const values = source.buffer.subarray(t * source.stride, t * source.stride + runs);
+      let min = Infinity;
+      let max = -Infinity;
+      for (let r = 0; r < runs; r++) {
+        const v = values[r]!;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      band.mean[block.from + t] = sum / runs;
+      // A NaN or an infinite value makes the sum non-finite: then the finder looks at the values itself.
+      finder.find(values, q, Number.isFinite(sum) ? { min, max } : undefined);
     }
-    band.mean[block.from + t] = sum / runs;
-    quantilesInPlace(column, levels, q);
     for (let l = 0; l < levels.length; l++) band.quantiles[l]!.values[block.from + t] = q[l]!;
   }
+}
+
+/**
+ * One thread's part of a Monte Carlo split across threads: it steps the runs
+ * `first` … `last − 1` of each block into the shared block buffers `values`,
+ * then summarises its share (`index` of `threads`) of the block's grid points
+ * over all runs into the shared `bands`. Every point is summarised over the
+ * runs in the same order whichever thread does it, so the result does not
+ * depend on the split.
+ *
+ * @internal
+ */
+export function createParticipant(
+  job: Pick<MonteCarloJob, 'prepared' | 'uncertainty' | 'series'> & { readonly scenario: Pick<SimulateOptions, 'parameters'> },
+  range: { readonly first: number; readonly last: number; readonly index: number; readonly threads: number },
+  values: Partial<Record<SeriesName, Float64Array>>,
+  bands: Readonly<Partial<Record<SeriesName, ReturnType<typeof emptyBand>>>>,
+  onDraws: (run: number, values: readonly number[]) => void,
+): { readonly points: number; step(from: number): void; summarise(from: number): void } {
+  const { runs, levels } = job.uncertainty;
+  const ensemble = createEnsemble([job.prepared], [job.scenario], job.uncertainty, onDraws, range.first, range.last);
+  const points = ensemble.points;
+  const buffers = scratch(runs, levels);
+  return {
+    points,
+    step(from) {
+      ensemble.advance(from, Math.min(points, from + BLOCK), [values]);
+    },
+    summarise(from) {
+      const length = Math.min(BLOCK, points - from);
+      const block = { from, length, values: [values], stride: runs };
+      const columns: [number, number] = [Math.floor((length * range.index) / range.threads), Math.floor((length * (range.index + 1)) / range.threads)];
+      for (const name of job.series) summarise(block, runs, { buffer: values[name]!, stride: runs }, bands[name]!, levels, buffers, columns);
+    },
+  };
 }
 
 /** Reusable buffers for {@link summarise}. @internal */
 export interface Scratch {
   readonly column: Float64Array;
   readonly q: Float64Array;
+  readonly finder: QuantileFinder;
 }
 
 /** Buffers for summarising `runs` values at `levels`. @internal */
 export function scratch(runs: number, levels: readonly number[]): Scratch {
-  return { column: new Float64Array(runs), q: new Float64Array(levels.length) };
+  return { column: new Float64Array(runs), q: new Float64Array(levels.length), finder: new QuantileFinder(runs, levels) };
 }
 
 /** An empty band over `points` grid points (its arrays made by `make`, e.g. on shared memory). @internal */

@@ -14,6 +14,7 @@ import { ParameterError } from './errors.js';
 import {
   ENSEMBLE_BLOCK,
   blockBuffers,
+  createParticipant,
   monteCarlo,
   prepareMonteCarlo,
   type MonteCarloOptions,
@@ -98,7 +99,7 @@ export function readHistoryCsv(path: string, options: HistoryOptions = {}): Hist
 
 /** Options of {@link monteCarloInWorkers}: those of `monteCarlo`, and how many threads. */
 export interface ParallelMonteCarloOptions extends MonteCarloOptions {
-  /** Worker threads to step the runs on. @defaultValue the number of cores */
+  /** Threads to compute on, this one included (2 = this thread and one worker thread). @defaultValue the number of cores */
   readonly workers?: number;
 }
 
@@ -125,12 +126,15 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /**
- * `monteCarlo` on worker threads: the runs are split across `workers` threads,
- * which step them block by block into shared memory, then share out the
- * block's grid points to summarise over all runs. Run i draws from stream
- * (seed, i) whichever thread runs it, and each grid point is summarised over
- * the runs in the same order, so the result is bit-identical to `monteCarlo`
- * with the same options.
+ * `monteCarlo` on several threads: this one and `workers − 1` worker threads.
+ * The runs are split between the threads; block by block, each steps its runs
+ * into shared memory, then each summarises its share of the block's grid
+ * points over all runs. Run i draws from stream (seed, i) whichever thread
+ * runs it, and each grid point is summarised over the runs in the same order,
+ * so the result is bit-identical to `monteCarlo` with the same options.
+ *
+ * This thread computes its share too, between awaits, so the event loop still
+ * turns between blocks; the worker threads start while it makes its runs.
  *
  * @throws `ParameterError` for invalid options (before any thread starts),
  * or the error a worker met.
@@ -158,24 +162,29 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
   const threads = Math.min(workers, runs);
   if (threads === 1) return monteCarlo({ ...rest, scenario });
 
-  const values = blockBuffers(1, job.series, runs, shared);
-  const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new SharedArrayBuffer(runs * 8)]));
+  const values = blockBuffers(1, job.series, runs, shared)[0]!;
+  const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new Float64Array(new SharedArrayBuffer(runs * 8))]));
   const control = new Int32Array(new SharedArrayBuffer(8));
-  const plainOptions = JSON.parse(JSON.stringify({ ...rest, scenario: { ...rest.scenario, activity: spec } })) as MonteCarloOptions;
+  const { parameters, initial, step, steps, activity } = job.prepared;
+  // The run as checked and resolved here, as plain data: the workers check nothing twice.
+  const prepared = { parameters, initial, step, steps, activity: activity.spec };
+  const parameterInput = rest.scenario.parameters === undefined ? undefined : (JSON.parse(JSON.stringify(rest.scenario.parameters)) as unknown);
+  const range = (index: number) => ({ first: Math.floor((runs * index) / threads), last: Math.floor((runs * (index + 1)) / threads), index, threads });
   let failure: Error | undefined;
-  const pool = Array.from({ length: threads }, (_, w) => {
+  // Thread 0 is this one; threads 1 … threads − 1 are workers, started first so they load while this one works.
+  const pool = Array.from({ length: threads - 1 }, (_, w) => {
     const worker = startWorker({
-      options: plainOptions,
-      first: Math.floor((runs * w) / threads),
-      last: Math.floor((runs * (w + 1)) / threads),
-      values: Object.fromEntries(Object.entries(values[0]!).map(([name, array]) => [name, array!.buffer])),
-      draws,
+      prepared,
+      parameters: parameterInput,
+      uncertainty: job.uncertainty,
+      series: job.series,
+      ...range(w + 1),
+      values: Object.fromEntries(Object.entries(values).map(([name, array]) => [name, array!.buffer])),
+      draws: Object.fromEntries(Object.entries(draws).map(([name, array]) => [name, array.buffer])),
       bands: Object.fromEntries(
         Object.entries(job.bands).map(([name, band]) => [name, [band!.mean.buffer, ...band!.quantiles.map((q) => q.values.buffer)]]),
       ),
       control: control.buffer,
-      index: w,
-      workers: threads,
     });
     worker.on('error', (error) => {
       failure = error;
@@ -185,22 +194,30 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
     return worker;
   });
   try {
-    const points = job.prepared.steps + 1;
-    // Let every worker through `phase`, and wait until all have finished it.
-    const run = async (phase: number): Promise<void> => {
-      Atomics.store(control, 0, phase);
-      Atomics.notify(control, 0);
-      const target = threads * (phase + 1);
+    const names = job.uncertainty.names;
+    const part = createParticipant(job, range(0), values, job.bands, (run, drawn) => drawn.forEach((v, i) => (draws[names[i]!]![run] = v)));
+    // Wait until every worker has finished `count` phases (its first is making its runs).
+    const finished = async (count: number): Promise<void> => {
+      const target = (threads - 1) * count;
       for (let done = Atomics.load(control, 1); done < target && failure === undefined; done = Atomics.load(control, 1)) {
         const wait = waitAsync(control, 1, done);
         if (wait.async) await wait.value;
       }
       if (failure !== undefined) throw failure;
     };
-    for (let block = 0, from = 0; from < points; block++, from += ENSEMBLE_BLOCK) {
-      await run(2 * block); // the workers step their runs
-      await run(2 * block + 1); // and summarise their share of the columns
-      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, points - from), values, stride: runs }, true);
+    const allow = (phase: number): void => {
+      Atomics.store(control, 0, phase);
+      Atomics.notify(control, 0);
+    };
+    await finished(1);
+    for (let block = 0, from = 0; from < part.points; block++, from += ENSEMBLE_BLOCK) {
+      allow(2 * block); // every thread steps its runs
+      part.step(from);
+      await finished(2 * block + 2);
+      allow(2 * block + 1); // and summarises its share of the points
+      part.summarise(from);
+      await finished(2 * block + 3);
+      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, part.points - from), values: [values], stride: runs }, true);
     }
     return fillDraws(job.result(), draws);
   } finally {
@@ -213,8 +230,8 @@ const waitAsync = (Atomics as unknown as {
   waitAsync(array: Int32Array, index: number, value: number): { async: boolean; value: Promise<string> | string };
 }).waitAsync;
 
-/** Copy the draws the workers wrote into the result. */
-function fillDraws(result: MonteCarloResult, draws: Record<string, SharedArrayBuffer>): MonteCarloResult {
-  for (const [name, buffer] of Object.entries(draws)) (result.draws[name] as Float64Array).set(new Float64Array(buffer));
+/** Copy the draws the threads wrote into the result. */
+function fillDraws(result: MonteCarloResult, draws: Record<string, Float64Array>): MonteCarloResult {
+  for (const [name, array] of Object.entries(draws)) (result.draws[name] as Float64Array).set(array);
   return result;
 }

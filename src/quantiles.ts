@@ -3,7 +3,8 @@
  * interpolation between order statistics), found without a full sort: large
  * samples by counting into bins (two passes, then a sort of the few values in
  * the bins that hold a wanted rank), small or degenerate ones by one
- * multi-way selection that partitions only as far as the wanted ranks need.
+ * multi-way selection that partitions a copy only as far as the wanted ranks
+ * need.
  *
  * @internal
  * @module
@@ -74,103 +75,146 @@ function multiSelect(a: Float64Array, ranks: readonly number[], first: number, l
 /** From this many values on, the order statistics are found by counting into bins rather than by partitioning. */
 const BINNED = 1024;
 
-/** Reused between calls: bin counts, each value's bin, and the values of the bins that hold a wanted rank. */
-let counts = new Int32Array(0);
-let binOf = new Uint16Array(0);
-let picked = new Float64Array(0);
-
 /**
- * Put into `a[rank]`, for each of the sorted `ranks`, the value a full sort
- * would put there, by two passes of counting: every value falls in one of B
- * equal-width bins between the smallest and largest value; the cumulative
- * counts tell which bin holds each wanted rank, and only those bins' values
- * (a few per bin for n values in about n/4 bins) are gathered and sorted.
- * The branches taken do not depend on the order of the values, so this runs
- * at a steady few nanoseconds per value where partitioning stalls on
- * mispredicted comparisons. Returns false (changing nothing) when the values
- * are not all finite or all equal, for {@link multiSelect} to handle.
+ * Type-7 quantiles at fixed levels of samples of a fixed size, found again
+ * and again (a Monte Carlo does it for every grid point) with its buffers and
+ * ranks worked out once. The sample itself is never modified.
+ *
+ * Large samples are counted into B ≈ n/4 equal-width bins between the
+ * smallest and largest value; the cumulative counts tell which bin holds each
+ * wanted rank, and only those bins' values are gathered and sorted. The
+ * branches taken do not depend on the order of the values, so this runs at a
+ * steady few nanoseconds per value where partitioning stalls on mispredicted
+ * comparisons. Small samples, and samples with a single value or a value that
+ * is not finite, are copied and partitioned ({@link multiSelect}).
  */
-function binnedSelect(a: Float64Array, ranks: readonly number[]): boolean {
-  const n = a.length;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = a[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (!(Number.isFinite(min) && Number.isFinite(max) && max > min)) return false;
-  let bins = 1024;
-  while (bins * 4 < n && bins < 65536) bins *= 2;
-  const scale = bins / (max - min);
-  if (!Number.isFinite(scale)) return false;
-  if (counts.length < bins) counts = new Int32Array(bins);
-  else counts.fill(0, 0, bins);
-  if (binOf.length < n) binOf = new Uint16Array(n);
-  const top = bins - 1;
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(((a[i]! - min) * scale) | 0, top);
-    binOf[i] = b;
-    counts[b]!++;
-  }
-  // Which bins hold a wanted rank, and how many values lie below each of them.
-  const wanted: number[] = [];
-  const below: number[] = [];
-  let cumulative = 0;
-  let r = 0;
-  for (let b = 0; b < bins && r < ranks.length; b++) {
-    const next = cumulative + counts[b]!;
-    if (ranks[r]! < next) {
-      wanted.push(b);
-      below.push(cumulative);
-      while (r < ranks.length && ranks[r]! < next) r++;
+export class QuantileFinder {
+  private readonly n: number;
+  private readonly levels: readonly number[];
+  /** The order statistics needed, sorted: ⌊h⌋ for every level, and ⌊h⌋ + 1 where it interpolates. */
+  private readonly ranks: number[];
+  /** Per level, the position in `ranks` of ⌊h⌋. */
+  private readonly position: Int32Array;
+  private readonly stats: Float64Array;
+  private readonly copy: Float64Array;
+  private readonly bins: number;
+  private readonly counts: Int32Array;
+  private readonly binOf: Uint16Array;
+  private picked: Float64Array;
+
+  constructor(n: number, levels: readonly number[]) {
+    this.n = n;
+    this.levels = levels;
+    const ranks = new Set<number>();
+    for (const level of levels) {
+      const h = (n - 1) * level;
+      const k = Math.floor(h);
+      ranks.add(k);
+      if (h > k) ranks.add(k + 1);
     }
-    cumulative = next;
+    this.ranks = [...ranks].sort((a, b) => a - b);
+    this.position = Int32Array.from(levels, (level) => this.ranks.indexOf(Math.floor((n - 1) * level)));
+    this.stats = new Float64Array(this.ranks.length);
+    this.copy = new Float64Array(n);
+    let bins = 1024;
+    while (bins * 4 < n && bins < 65536) bins *= 2;
+    this.bins = bins;
+    const binned = n >= BINNED;
+    this.counts = new Int32Array(binned ? bins : 0);
+    this.binOf = new Uint16Array(binned ? n : 0);
+    this.picked = new Float64Array(0);
   }
-  // Gather the wanted bins' values side by side, bin after bin.
-  const start = new Int32Array(wanted.length + 1);
-  for (let w = 0; w < wanted.length; w++) start[w + 1] = start[w]! + counts[wanted[w]!]!;
-  if (picked.length < start[wanted.length]!) picked = new Float64Array(start[wanted.length]!);
-  const slot = counts; // reused: slot[b] − 1 is the wanted bin's position in `wanted`, 0 if not wanted
-  slot.fill(0, 0, bins);
-  wanted.forEach((b, w) => (slot[b] = w + 1));
-  const fill = start.slice(0, wanted.length);
-  for (let i = 0; i < n; i++) {
-    const w = slot[binOf[i]!]!;
-    if (w !== 0) picked[fill[w - 1]!++] = a[i]!;
+
+  /**
+   * The quantiles of `values` (n of them, no NaN) at the levels, into `out`.
+   * `range` is the smallest and largest value when the caller already knows them.
+   */
+  find(values: Float64Array, out: Float64Array, range?: { readonly min: number; readonly max: number }): void {
+    const { n, ranks, stats, levels, position } = this;
+    let min = range?.min ?? Infinity;
+    let max = range?.max ?? -Infinity;
+    if (range === undefined) {
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (v !== v) min = max = NaN; // a NaN: leave the order to the partition, as before
+      }
+    }
+    if (min === max) {
+      // One value throughout (runs that have not diverged yet): every order statistic is that value.
+      stats.fill(min);
+    } else if (!(n >= BINNED && Number.isFinite(min) && Number.isFinite(max) && this.counted(values, min, max))) {
+      const copy = this.copy;
+      copy.set(values.subarray(0, n));
+      multiSelect(copy, ranks, 0, ranks.length - 1, 0, n - 1);
+      for (let j = 0; j < ranks.length; j++) stats[j] = copy[ranks[j]!]!;
+    }
+    for (let q = 0; q < levels.length; q++) {
+      const h = (n - 1) * levels[q]!;
+      const k = Math.floor(h);
+      const below = stats[position[q]!]!;
+      out[q] = h > k ? below + (h - k) * (stats[position[q]! + 1]! - below) : below;
+    }
   }
-  r = 0;
-  for (let w = 0; w < wanted.length; w++) {
-    const lo = start[w]!;
-    const hi = start[w + 1]! - 1;
-    if (hi - lo < 64) insertionSort(picked, lo, hi);
-    else picked.subarray(lo, hi + 1).sort();
-    const end = below[w]! + (hi - lo + 1);
-    for (; r < ranks.length && ranks[r]! < end; r++) a[ranks[r]!] = picked[lo + ranks[r]! - below[w]!]!;
+
+  /** The order statistics at `ranks` into `stats` by counting into bins; false if the bins cannot be formed. */
+  private counted(a: Float64Array, min: number, max: number): boolean {
+    const { n, bins, counts, binOf, ranks, stats } = this;
+    const scale = bins / (max - min);
+    if (!Number.isFinite(scale)) return false;
+    counts.fill(0);
+    const top = bins - 1;
+    for (let i = 0; i < n; i++) {
+      const b = Math.min(((a[i]! - min) * scale) | 0, top);
+      binOf[i] = b;
+      counts[b]!++;
+    }
+    // Which bins hold a wanted rank, and how many values lie below each of them.
+    const wanted: number[] = [];
+    const below: number[] = [];
+    let cumulative = 0;
+    let r = 0;
+    for (let b = 0; b < bins && r < ranks.length; b++) {
+      const next = cumulative + counts[b]!;
+      if (ranks[r]! < next) {
+        wanted.push(b);
+        below.push(cumulative);
+        while (r < ranks.length && ranks[r]! < next) r++;
+      }
+      cumulative = next;
+    }
+    // Gather the wanted bins' values side by side, bin after bin.
+    const start = new Int32Array(wanted.length + 1);
+    for (let w = 0; w < wanted.length; w++) start[w + 1] = start[w]! + counts[wanted[w]!]!;
+    if (this.picked.length < start[wanted.length]!) this.picked = new Float64Array(start[wanted.length]!);
+    const picked = this.picked;
+    const slot = counts; // reused: slot[b] − 1 is the wanted bin's position in `wanted`, 0 if not wanted
+    slot.fill(0);
+    wanted.forEach((b, w) => (slot[b] = w + 1));
+    const fill = start.slice(0, wanted.length);
+    for (let i = 0; i < n; i++) {
+      const w = slot[binOf[i]!]!;
+      if (w !== 0) picked[fill[w - 1]!++] = a[i]!;
+    }
+    r = 0;
+    for (let w = 0; w < wanted.length; w++) {
+      const lo = start[w]!;
+      const hi = start[w + 1]! - 1;
+      if (hi - lo < 64) insertionSort(picked, lo, hi);
+      else picked.subarray(lo, hi + 1).sort();
+      const end = below[w]! + (hi - lo + 1);
+      for (; r < ranks.length && ranks[r]! < end; r++) stats[r] = picked[lo + ranks[r]! - below[w]!]!;
+    }
+    return true;
   }
-  return true;
 }
 
 /**
  * Type-7 quantiles of `values` at each of `levels` (sorted ascending), written
- * to `out`. `values` is scratch: its contents are reordered or overwritten.
+ * to `out`; `values` is not modified. For one sample; a {@link QuantileFinder}
+ * keeps its buffers for many.
  */
-export function quantilesInPlace(values: Float64Array, levels: readonly number[], out: Float64Array): void {
-  const n = values.length;
-  // The order statistics needed: ⌊h⌋ for every level, and ⌊h⌋ + 1 where it interpolates.
-  const ranks: number[] = [];
-  for (const level of levels) {
-    const h = (n - 1) * level;
-    const k = Math.floor(h);
-    ranks.push(k);
-    if (h > k) ranks.push(k + 1);
-  }
-  const unique = [...new Set(ranks)].sort((a, b) => a - b);
-  if (!(n >= BINNED && binnedSelect(values, unique))) multiSelect(values, unique, 0, unique.length - 1, 0, n - 1);
-  for (let q = 0; q < levels.length; q++) {
-    const h = (n - 1) * levels[q]!;
-    const k = Math.floor(h);
-    const below = values[k]!;
-    out[q] = h > k ? below + (h - k) * (values[k + 1]! - below) : below;
-  }
+export function quantiles(values: Float64Array, levels: readonly number[], out: Float64Array): void {
+  new QuantileFinder(values.length, levels).find(values, out);
 }

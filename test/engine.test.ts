@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveParameters, schedule, type KernelSpec, type ParameterInput } from 'relationship-equity';
-import { Engine, EngineGroup, dayKey } from '../src/engine.js';
+import { Engine, EngineGroup, dayKey, laneKind } from '../src/engine.js';
 import { fastNormal, randomStream } from '../src/random.js';
 
 const SERIES = ['days', 'equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
@@ -67,19 +67,20 @@ describe('EngineGroup', () => {
           return out;
         });
 
-        // All lanes side by side, block by block, values[t · lanes + lane].
-        const group = new EngineGroup(engines, engines.map((e) => e.state(initial)), BLOCK);
+        // All lanes side by side, block by block, values[t · lanes + lane]: one group per way of stepping the lag.
+        const groups = new Map<string, EngineGroup>();
+        engines.forEach((engine, l) => {
+          const state = engine.state(initial);
+          const kind = laneKind(state);
+          if (!groups.has(kind)) groups.set(kind, new EngineGroup(engine, state, BLOCK));
+          groups.get(kind)!.add(engine, state, l, l * BLOCK);
+        });
         const values = Object.fromEntries(SERIES.map((s) => [s, new Float64Array(BLOCK * lanes.length)]));
         const blockNoise = new Float64Array(BLOCK * lanes.length);
         for (let from = 0; from < points; from += BLOCK) {
           const to = Math.min(points, from + BLOCK);
           lanes.forEach((_, l) => blockNoise.set(shocks[l]!.subarray(from, to), l * BLOCK));
-          group.run(plan, from, to, last, {
-            values,
-            offsets: Int32Array.from(lanes, (_, l) => l),
-            stride: lanes.length,
-            ...(noise ? { noise: blockNoise, noiseOffsets: Int32Array.from(lanes, (_, l) => l * BLOCK) } : {}),
-          });
+          for (const group of groups.values()) group.run(plan, from, to, last, { values, stride: lanes.length, ...(noise ? { noise: blockNoise } : {}) });
           for (let l = 0; l < lanes.length; l++) {
             for (const s of SERIES) {
               for (let t = 0; t < to - from; t++) {
@@ -93,6 +94,15 @@ describe('EngineGroup', () => {
       }),
       { numRuns: 300, seed: 20261125 },
     );
+  });
+
+  it("refuses a lane whose lag is stepped another way than the group's", () => {
+    const erlang = new Engine(resolveParameters({}), 1);
+    const geometric = new Engine(resolveParameters({ lag: { kind: 'geometric', alpha: 0.5 } }), 1);
+    const group = new EngineGroup(erlang, erlang.state(initial), BLOCK);
+    group.add(erlang, erlang.state(initial), 0, 0);
+    expect(() => group.add(geometric, geometric.state(initial), 1, BLOCK)).toThrow(/different kinds of lag/);
+    expect(group.size).toBe(1);
   });
 
   it('keys runs by the parameters that act on the whole account, not by those of each run', () => {

@@ -46,6 +46,25 @@ describe('monteCarlo', () => {
     }
   });
 
+  it("every run's path is the simulation with that run's draws, bit for bit, whichever parameters are drawn", () => {
+    const drawn: Record<string, Distribution> = {
+      neglectDecay: { kind: 'uniform', min: 0, max: 0.004 },
+      momentumMemory: { kind: 'choice', values: [30, 60] }, // acts on the whole account: runs fall into groups
+      'lag.stages': { kind: 'choice', values: [2, 4, 6] }, // 6 stages are stepped by a runner, not unrolled
+      'lag.mean': { kind: 'uniform', min: 200, max: 500 },
+    };
+    const result = monteCarlo({ runs: 12, seed: 'paths', scenario, uncertain: drawn, series: ['equity', 'reach', 'interest'], keepPaths: true });
+    for (let r = 0; r < 12; r++) {
+      const d = (name: string) => result.draws[name]![r]!;
+      const run = simulate({
+        ...scenario,
+        parameters: { neglectDecay: d('neglectDecay'), momentumMemory: d('momentumMemory'), lag: { kind: 'erlang', mean: d('lag.mean'), stages: d('lag.stages') } },
+      });
+      for (const name of ['equity', 'reach', 'interest'] as const) expect(Array.from(result.paths![name]![r]!)).toEqual(Array.from(run[name]));
+    }
+    expect(new Set(Array.from(result.draws['lag.stages']!)).size).toBe(3);
+  });
+
   it('bands are the exact type-7 quantiles and the mean of the runs, point by point', () => {
     const result = monteCarlo({ runs: 61, seed: 's', scenario, uncertain, noise: { reach: 0.3 }, levels: [0.9, 0.1, 0.5], keepPaths: true });
     expect(result.levels).toEqual([0.1, 0.5, 0.9]);
