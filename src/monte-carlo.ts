@@ -342,36 +342,44 @@ export function summarise(
 }
 
 /**
- * One thread's part of a Monte Carlo split across threads: it steps the runs
- * `first` … `last − 1` of each block into the shared block buffers `values`,
- * then summarises its share (`index` of `threads`) of the block's grid points
- * over all runs into the shared `bands`. Every point is summarised over the
- * runs in the same order whichever thread does it, so the result does not
- * depend on the split.
+ * One thread's part of a Monte Carlo split across threads. It steps the runs
+ * `first` … `last − 1` of a block into shared block buffers, and summarises
+ * grid points of a block over all runs into the shared `bands`, taking them
+ * one (point, series) at a time from `claim` until there are none left, so
+ * that threads which finished stepping early summarise more. Every point is
+ * summarised over the runs in the same order whichever thread does it, so the
+ * result does not depend on the split.
  *
  * @internal
  */
 export function createParticipant(
   job: Pick<MonteCarloJob, 'prepared' | 'uncertainty' | 'series'> & { readonly scenario: Pick<SimulateOptions, 'parameters'> },
-  range: { readonly first: number; readonly last: number; readonly index: number; readonly threads: number },
-  values: Partial<Record<SeriesName, Float64Array>>,
+  range: { readonly first: number; readonly last: number },
   bands: Readonly<Partial<Record<SeriesName, ReturnType<typeof emptyBand>>>>,
   onDraws: (run: number, values: readonly number[]) => void,
-): { readonly points: number; step(from: number): void; summarise(from: number): void } {
+): {
+  readonly points: number;
+  step(from: number, values: Partial<Record<SeriesName, Float64Array>>): void;
+  summarise(from: number, values: Partial<Record<SeriesName, Float64Array>>, claim: () => number): void;
+} {
   const { runs, levels } = job.uncertainty;
   const ensemble = createEnsemble([job.prepared], [job.scenario], job.uncertainty, onDraws, range.first, range.last);
   const points = ensemble.points;
   const buffers = scratch(runs, levels);
+  const series = job.series;
   return {
     points,
-    step(from) {
+    step(from, values) {
       ensemble.advance(from, Math.min(points, from + BLOCK), [values]);
     },
-    summarise(from) {
+    summarise(from, values, claim) {
       const length = Math.min(BLOCK, points - from);
       const block = { from, length, values: [values], stride: runs };
-      const columns: [number, number] = [Math.floor((length * range.index) / range.threads), Math.floor((length * (range.index + 1)) / range.threads)];
-      for (const name of job.series) summarise(block, runs, { buffer: values[name]!, stride: runs }, bands[name]!, levels, buffers, columns);
+      for (let item = claim(); item < length * series.length; item = claim()) {
+        const name = series[item % series.length]!;
+        const t = Math.floor(item / series.length);
+        summarise(block, runs, { buffer: values[name]!, stride: runs }, bands[name]!, levels, buffers, [t, t + 1]);
+      }
     },
   };
 }

@@ -111,30 +111,54 @@ function scheduleSpec(activity: unknown): ScheduleSpec | undefined {
 }
 
 /**
- * Start the worker's file beside this one: JavaScript when built; in the source
- * tree, TypeScript loaded through tsx (a development dependency) in the worker.
+ * Start a worker thread of `monteCarloInWorkers`, from the file beside this one:
+ * JavaScript when built; in the source tree, TypeScript loaded through tsx (a
+ * development dependency) in the worker.
  */
-function startWorker(workerData: unknown): Worker {
+function startWorker(): Worker {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const extension = here.slice(here.lastIndexOf('.'));
   const file = join(dirname(here), `monte-carlo-worker${extension}`);
   // Workers inherit the process's flags; --input-type (from `node -e`) is refused for a file.
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  if (extension !== '.ts') return new Worker(file, { workerData, execArgv });
+  if (extension !== '.ts') return new Worker(file, { execArgv });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv });
+  return new Worker(bootstrap, { eval: true, execArgv });
+}
+
+/**
+ * Worker threads kept between calls, idle and unreferenced (they do not keep
+ * the process alive): a notebook's second Monte Carlo starts at once, with
+ * threads whose code is already compiled.
+ */
+const idle: Worker[] = [];
+
+function takeWorker(): Worker {
+  const worker = idle.pop() ?? startWorker();
+  worker.ref();
+  return worker;
+}
+
+function keepWorker(worker: Worker): void {
+  worker.removeAllListeners('error');
+  worker.unref();
+  idle.push(worker);
 }
 
 /**
  * `monteCarlo` on several threads: this one and `workers − 1` worker threads.
- * The runs are split between the threads; block by block, each steps its runs
- * into shared memory, then each summarises its share of the block's grid
- * points over all runs. Run i draws from stream (seed, i) whichever thread
- * runs it, and each grid point is summarised over the runs in the same order,
- * so the result is bit-identical to `monteCarlo` with the same options.
+ * The runs are split between the threads. In round b every thread steps its
+ * runs over block b into shared memory and summarises grid points of block
+ * b − 1 over all runs, taking them one at a time until none are left (so the
+ * thread that stepped faster summarises more). Run i draws from stream
+ * (seed, i) whichever thread runs it, and each grid point is summarised over
+ * the runs in the same order, so the result is bit-identical to `monteCarlo`
+ * with the same options.
  *
  * This thread computes its share too, between awaits, so the event loop still
- * turns between blocks; the worker threads start while it makes its runs.
+ * turns between rounds; the worker threads make their runs while it makes its
+ * own. Worker threads are kept, idle and unreferenced (they do not keep the
+ * process alive), for the next call: it then starts at once.
  *
  * @throws `ParameterError` for invalid options (before any thread starts),
  * or the error a worker met.
@@ -162,41 +186,44 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
   const threads = Math.min(workers, runs);
   if (threads === 1) return monteCarlo({ ...rest, scenario });
 
-  const values = blockBuffers(1, job.series, runs, shared)[0]!;
+  // Two sets of block buffers: block b is stepped into set b mod 2 while block b − 1 is summarised from the other.
+  const values = [blockBuffers(1, job.series, runs, shared)[0]!, blockBuffers(1, job.series, runs, shared)[0]!];
   const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new Float64Array(new SharedArrayBuffer(runs * 8))]));
-  const control = new Int32Array(new SharedArrayBuffer(8));
+  const control = new Int32Array(new SharedArrayBuffer(12));
   const { parameters, initial, step, steps, activity } = job.prepared;
   // The run as checked and resolved here, as plain data: the workers check nothing twice.
   const prepared = { parameters, initial, step, steps, activity: activity.spec };
   const parameterInput = rest.scenario.parameters === undefined ? undefined : (JSON.parse(JSON.stringify(rest.scenario.parameters)) as unknown);
-  const range = (index: number) => ({ first: Math.floor((runs * index) / threads), last: Math.floor((runs * (index + 1)) / threads), index, threads });
+  const range = (index: number) => ({ first: Math.floor((runs * index) / threads), last: Math.floor((runs * (index + 1)) / threads) });
   let failure: Error | undefined;
-  // Thread 0 is this one; threads 1 … threads − 1 are workers, started first so they load while this one works.
+  // Thread 0 is this one; threads 1 … threads − 1 are workers, sent their part first so they work while this one makes its runs.
   const pool = Array.from({ length: threads - 1 }, (_, w) => {
-    const worker = startWorker({
+    const worker = takeWorker();
+    worker.on('error', (error) => {
+      failure = error;
+      Atomics.add(control, 1, 1 << 20); // wake the main thread
+      Atomics.notify(control, 1);
+    });
+    worker.postMessage({
       prepared,
       parameters: parameterInput,
       uncertainty: job.uncertainty,
       series: job.series,
       ...range(w + 1),
-      values: Object.fromEntries(Object.entries(values).map(([name, array]) => [name, array!.buffer])),
+      values: values.map((set) => Object.fromEntries(Object.entries(set).map(([name, array]) => [name, array!.buffer]))),
       draws: Object.fromEntries(Object.entries(draws).map(([name, array]) => [name, array.buffer])),
       bands: Object.fromEntries(
         Object.entries(job.bands).map(([name, band]) => [name, [band!.mean.buffer, ...band!.quantiles.map((q) => q.values.buffer)]]),
       ),
       control: control.buffer,
     });
-    worker.on('error', (error) => {
-      failure = error;
-      Atomics.add(control, 1, 1 << 20); // wake the main thread
-      Atomics.notify(control, 1);
-    });
     return worker;
   });
+  let completed = false;
   try {
     const names = job.uncertainty.names;
-    const part = createParticipant(job, range(0), values, job.bands, (run, drawn) => drawn.forEach((v, i) => (draws[names[i]!]![run] = v)));
-    // Wait until every worker has finished `count` phases (its first is making its runs).
+    const part = createParticipant(job, range(0), job.bands, (run, drawn) => drawn.forEach((v, i) => (draws[names[i]!]![run] = v)));
+    // Wait until every worker has finished `count` rounds (its first is making its runs).
     const finished = async (count: number): Promise<void> => {
       const target = (threads - 1) * count;
       for (let done = Atomics.load(control, 1); done < target && failure === undefined; done = Atomics.load(control, 1)) {
@@ -205,23 +232,28 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
       }
       if (failure !== undefined) throw failure;
     };
-    const allow = (phase: number): void => {
-      Atomics.store(control, 0, phase);
-      Atomics.notify(control, 0);
-    };
+    const claim = (): number => Atomics.add(control, 2, 1);
     await finished(1);
-    for (let block = 0, from = 0; from < part.points; block++, from += ENSEMBLE_BLOCK) {
-      allow(2 * block); // every thread steps its runs
-      part.step(from);
-      await finished(2 * block + 2);
-      allow(2 * block + 1); // and summarises its share of the points
-      part.summarise(from);
-      await finished(2 * block + 3);
-      job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, part.points - from), values: [values], stride: runs }, true);
+    // Round b: every thread steps its runs over block b, and summarises the points of block b − 1 it claims.
+    const blocks = Math.ceil(part.points / ENSEMBLE_BLOCK);
+    for (let b = 0; b <= blocks; b++) {
+      Atomics.store(control, 2, 0);
+      Atomics.store(control, 0, b + 1);
+      Atomics.notify(control, 0);
+      if (b < blocks) part.step(b * ENSEMBLE_BLOCK, values[b % 2]!);
+      if (b > 0) part.summarise((b - 1) * ENSEMBLE_BLOCK, values[(b - 1) % 2]!, claim);
+      await finished(b + 2);
+      if (b > 0) {
+        const from = (b - 1) * ENSEMBLE_BLOCK;
+        job.onBlock({ from, length: Math.min(ENSEMBLE_BLOCK, part.points - from), values: [values[(b - 1) % 2]!], stride: runs }, true);
+      }
     }
+    completed = true;
     return fillDraws(job.result(), draws);
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    // Workers that finished are kept for the next call; after a failure they may still wait for a round: stop them.
+    if (completed) pool.forEach(keepWorker);
+    else await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }
 

@@ -36,10 +36,34 @@ describe('monteCarloInWorkers', () => {
     expect((error as ParameterError).field).toBe('runs');
   });
 
+  it('gives the same result again with the workers it kept, also after a call that failed', async () => {
+    const first = await monteCarloInWorkers({ ...options, workers: 2 });
+    await expect(
+      monteCarloInWorkers({ ...options, uncertain: { activeDecay: { kind: 'normal', mean: 0, sd: 1 } }, workers: 2 }),
+    ).rejects.toThrow(/uncertain.activeDecay/);
+    const again = await monteCarloInWorkers({ ...options, workers: 2 });
+    for (const name of ['equity', 'reach', 'interest'] as const) {
+      again.bands[name]!.quantiles.forEach((q, i) => expect(Array.from(q.values)).toEqual(Array.from(first.bands[name]!.quantiles[i]!.values)));
+    }
+  });
+
   it('passes on an error a worker meets', async () => {
     // A normal draw below zero is refused in the worker that draws it.
     await expect(
       monteCarloInWorkers({ ...options, uncertain: { activeDecay: { kind: 'normal', mean: 0, sd: 1 } }, workers: 2 }),
     ).rejects.toThrow(/uncertain.activeDecay/);
+    // A seed whose run 0 draws an allowed value and run 1 does not: with 2 runs on 2 threads, run 1 is the worker's.
+    const risky = { runs: 2, scenario: { horizon: 30 }, uncertain: { activeDecay: { kind: 'normal', mean: 0, sd: 1 } } } as const;
+    const fails = (runs: number, seed: string) => {
+      try {
+        monteCarlo({ ...risky, runs, seed });
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const seed = Array.from({ length: 50 }, (_, i) => `worker-${i}`).find((s) => !fails(1, s) && fails(2, s))!;
+    expect(seed).toBeDefined();
+    await expect(monteCarloInWorkers({ ...risky, seed, workers: 2 })).rejects.toThrow(/uncertain.activeDecay.*run 1 drew/s);
   });
 });
