@@ -46,6 +46,7 @@ import {
 } from 'relationship-equity';
 import { charts } from '../src/charts.js';
 import { readHistoryCsv, renderSvg } from '../src/node.js';
+import { expectReadableMessage } from './helpers.js';
 
 type ErrorClass = new (...args: never[]) => Error & { field: string };
 const any = (x: unknown) => x as never;
@@ -123,6 +124,7 @@ describe('bad input, every public function', () => {
     if (field !== '') {
       expect((error as { field: string }).field).toBe(field);
       expect((error as Error).message).toContain(`\`${field}\``);
+      expectReadableMessage(error);
     }
   });
 

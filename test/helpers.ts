@@ -15,12 +15,25 @@ export function expectAllFinite(series: Record<string, ArrayLike<number>>): void
   }
 }
 
-/** Call `fn`, expect it to throw an instance of `kind`, and return the error for further checks. */
+/**
+ * Assert that an error of the library reads "`field` must be <what is allowed>, got <value>",
+ * with something said about what is allowed.
+ */
+export function expectReadableMessage(error: unknown): void {
+  if (error !== null && typeof error === 'object' && 'field' in error) {
+    const { field, message } = error as { field: string; message: string };
+    expect(message.startsWith(`\`${field}\` must be `), message).toBe(true);
+    expect(message, message).toMatch(/ must be [^\s,].*, got /s);
+  }
+}
+
+/** Call `fn`, expect it to throw an instance of `kind` with a readable message, and return the error for further checks. */
 export function caught<E extends Error>(fn: () => unknown, kind: new (...args: never[]) => E): E {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(kind);
+    expectReadableMessage(error);
     return error as E;
   }
   return expect.fail('expected an error, none was thrown');
