@@ -1,0 +1,26 @@
+// The mutation score over several StrykerJS JSON reports: per file and in all,
+// counted as Stryker does (killed + timeout over all valid mutants, those
+// without coverage included as survivors).
+import { readFileSync } from 'node:fs';
+
+const rows = [];
+const total = { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
+for (const path of process.argv.slice(2)) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const count = { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
+    for (const { status } of mutants) {
+      if (status === 'Killed') count.killed++;
+      else if (status === 'Survived') count.survived++;
+      else if (status === 'NoCoverage') count.noCoverage++;
+      else if (status === 'Timeout') count.timeout++;
+    }
+    for (const k of Object.keys(total)) total[k] += count[k];
+    rows.push([file, count]);
+  }
+}
+const score = (c) => (100 * (c.killed + c.timeout)) / (c.killed + c.timeout + c.survived + c.noCoverage);
+for (const [file, c] of rows.sort((a, b) => score(a[1]) - score(b[1]))) {
+  console.log(`${file.padEnd(28)} ${score(c).toFixed(1).padStart(6)}%  killed ${c.killed}, timeout ${c.timeout}, survived ${c.survived}, no coverage ${c.noCoverage}`);
+}
+console.log(`${'all'.padEnd(28)} ${score(total).toFixed(1).padStart(6)}%  killed ${total.killed}, timeout ${total.timeout}, survived ${total.survived}, no coverage ${total.noCoverage}`);
