@@ -63,6 +63,8 @@ export class Engine {
   readonly bonusAverage: number;
   readonly activeKeep: number;
   readonly activeGrowth: number;
+  /** This run's own constants, as a lane of {@link advanceLane} reads them. */
+  readonly lane: Lane;
   /** Scratch for {@link Engine.run}, made on its first call (engines of Monte Carlo runs never need it). */
   private chunk: Shared | undefined;
 
@@ -81,6 +83,7 @@ export class Engine {
     const x = p.activeDecay * h;
     this.activeKeep = Math.exp(-x);
     this.activeGrowth = x > 0 ? -Math.expm1(-x) / p.activeDecay : h;
+    this.lane = { keep: this.activeKeep, growth: this.activeGrowth, activeDecay: p.activeDecay, neglectDecay: p.neglectDecay, interestPerReach: p.interestPerReach };
   }
 
   /** A fresh state, or the one described by a model state. */
@@ -115,7 +118,7 @@ export class Engine {
    * state by one step after each, except after point `last` (the run's end).
    */
   run(state: EngineState, plan: SampledSchedule, from: number, to: number, last: number, sink: Sink): void {
-    const lane: Lane = { keep: this.activeKeep, growth: this.activeGrowth, activeDecay: this.parameters.activeDecay, neglectDecay: this.parameters.neglectDecay, interestPerReach: this.parameters.interestPerReach };
+    const lane = this.lane;
     const cascade = state.lag.cascade;
     const erlang = cascade !== undefined && cascade.count <= 4;
     for (let start = from; start < to; start += CHUNK) {
@@ -241,7 +244,7 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
 }
 
 /** A run's own constants: its decay while active (as step factors) and while neglected, and its scale of interest. */
-interface Lane {
+export interface Lane {
   readonly keep: number;
   readonly growth: number;
   readonly activeDecay: number;
@@ -421,13 +424,7 @@ export class EngineGroup {
     // A group's lanes all take the same path for their lag (see laneKind): the unrolled cascade or a runner.
     const kind = laneKind(state);
     if ((this.kind ??= kind) !== kind) throw new Error('EngineGroup: lanes with different kinds of lag');
-    this.lanes.push({
-      keep: engine.activeKeep,
-      growth: engine.activeGrowth,
-      activeDecay: engine.parameters.activeDecay,
-      neglectDecay: engine.parameters.neglectDecay,
-      interestPerReach: engine.parameters.interestPerReach,
-    });
+    this.lanes.push(engine.lane);
     this.equity.push(state.equity);
     this.offsets.push(offset);
     this.noiseOffsets.push(noiseOffset);
