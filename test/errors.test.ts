@@ -55,6 +55,14 @@ describe('how an error message shows the value it got', () => {
     expect(shown({ list: new Array(30).fill(1) }).length).toBeLessThanOrEqual(80);
   });
 
+  it('keeps a value of exactly 80 characters whole, and a string of any length', () => {
+    const exactly80 = { k: 'x'.repeat(72) }; // {"k":"…"} is 8 characters around the 72
+    expect(JSON.stringify(exactly80).length).toBe(80);
+    expect(shown(exactly80)).toBe(JSON.stringify(exactly80));
+    const path = `/exports/${'tiktok-'.repeat(20)}views.csv`;
+    expect(shown(path)).toBe(JSON.stringify(path));
+  });
+
   it('shows a value JSON cannot write by its kind', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
