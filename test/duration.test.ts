@@ -71,6 +71,18 @@ describe('toDays evaluates no expression (mathjs is used for unit parsing only)'
 });
 
 describe('toDays messages and edge cases', () => {
+
+  it('gives mathjs\'s reason without its final full stop, and keeps dots inside it', () => {
+    const allowed = "a number of days or a time such as '8 months' or '2 weeks'";
+    expect(caught(() => toDays('8 parsecs'), DurationError).message).toBe(`\`duration\` must be ${allowed} (Unit "parsecs" not found), got "8 parsecs"`);
+    expect(caught(() => toDays('3..5 days'), DurationError).message).toBe(`\`duration\` must be ${allowed} (Unexpected "." in "3..5 days" at index 2), got "3..5 days"`);
+  });
+
+  it('says only what is allowed for a value of the wrong type', () => {
+    const error = caught(() => toDays({ days: 3 } as never), DurationError);
+    expect(error.message).toBe("`duration` must be a number of days or a time such as '8 months' or '2 weeks', got {\"days\":3}");
+    expect(caught(() => daysToMonths('30' as never), DurationError).message).toBe('`days` must be a number of days, got "30"');
+  });
   it('says why a string is not a duration', () => {
     expect(() => toDays('8 parsecs', 'pause.for')).toThrow(
       '`pause.for` must be a number of days or a time such as \'8 months\' or \'2 weeks\' (Unit "parsecs" not found), got "8 parsecs"',
