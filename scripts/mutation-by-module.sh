@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # module: the test files that state its behaviour
 declare -A TESTS=(
   [errors]=errors,bad-input [validate]=validate,bad-input [duration]=duration,bad-input
-  [special]=kernels [kernels]=kernels,bad-input [response]=response,bad-input [parameters]=parameters,bad-input
+  [special]=special,kernels [kernels]=kernels,bad-input [response]=response,bad-input [parameters]=parameters,bad-input
   [schedule]=schedule,bad-input [engine]=engine,simulate [simulate]=simulate,bad-input [compare]=compare
   [equivalent-months]=equivalent-months [absence-cost]=absence-cost [claims]=claims [random]=random,monte-carlo
   [quantiles]=quantiles [monte-carlo]=monte-carlo,bad-input [what-if]=what-if [channels]=channels
