@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 declare -A TESTS=(
   [errors]=errors,bad-input [validate]=validate,bad-input [duration]=duration,bad-input
   [special]=special,kernels [kernels]=kernels,bad-input [response]=response,bad-input [parameters]=parameters,bad-input
-  [schedule]=schedule,bad-input [engine]=engine,simulate [simulate]=simulate,bad-input [compare]=compare
+  [schedule]=schedule,bad-input [engine]=engine,simulate,monte-carlo,claims [simulate]=simulate,bad-input [compare]=compare
   [equivalent-months]=equivalent-months [absence-cost]=absence-cost [claims]=claims [random]=random,monte-carlo
   [quantiles]=quantiles [monte-carlo]=monte-carlo,bad-input [what-if]=what-if [channels]=channels
   [platform]=platform [calibrate]=calibrate [history]=history [beliefs]=beliefs [monitor]=monitor
@@ -21,15 +21,24 @@ declare -A TESTS=(
 )
 modules=("$@")
 [ ${#modules[@]} -eq 0 ] && modules=("${!TESTS[@]}")
-mkdir -p reports/mutation/modules
+mkdir -p reports/mutation/modules .stryker-tmp
 for module in "${modules[@]}"; do
   tests=${TESTS[$module]:?"no tests listed for $module"}
   echo "== $module (tests: $tests)"
-  MUTATION_TESTS=$tests npx stryker run \
-    --mutate "src/$module.ts" \
-    --concurrency "${CONCURRENCY:-2}" \
-    --reporters clear-text,json \
-    --tempDirName ".stryker-tmp/$module" 2>&1 | grep -E "All files|$module\.ts|Done in|ERROR" || true
-  mv reports/mutation/mutation.json "reports/mutation/modules/$module.json"
+  # A config per module, so that several modules can run at once (each its own sandbox and report).
+  config=".stryker-tmp/$module.config.json"
+  node -e '
+    const [base, module, out] = process.argv.slice(1);
+    const config = JSON.parse(require("fs").readFileSync(base, "utf8"));
+    Object.assign(config, {
+      mutate: [`src/${module}.ts`],
+      concurrency: Number(process.env.CONCURRENCY ?? 2),
+      reporters: ["clear-text", "json"],
+      jsonReporter: { fileName: out },
+      tempDirName: `.stryker-tmp/${module}`,
+    });
+    require("fs").writeFileSync(`.stryker-tmp/${module}.config.json`, JSON.stringify(config));
+  ' stryker.config.json "$module" "reports/mutation/modules/$module.json"
+  MUTATION_TESTS=$tests npx stryker run "$config" 2>&1 | grep -E "All files|$module\.ts|Done in|ERROR" || true
 done
 node scripts/mutation-score.mjs reports/mutation/modules/*.json
