@@ -101,6 +101,8 @@ export class QuantileFinder {
   private readonly counts: Int32Array;
   private readonly binOf: Uint16Array;
   private picked: Float64Array;
+  /** How the last call found its order statistics (for tests and benchmarks: the result is the same either way). */
+  method: 'constant' | 'counted' | 'partitioned' = 'partitioned';
 
   constructor(n: number, levels: readonly number[]) {
     this.n = n;
@@ -144,7 +146,11 @@ export class QuantileFinder {
     if (min === max) {
       // One value throughout (runs that have not diverged yet): every order statistic is that value.
       stats.fill(min);
-    } else if (!(n >= BINNED && Number.isFinite(min) && Number.isFinite(max) && this.counted(values, min, max))) {
+      this.method = 'constant';
+    } else if (n >= BINNED && Number.isFinite(min) && Number.isFinite(max) && this.counted(values, min, max)) {
+      this.method = 'counted';
+    } else {
+      this.method = 'partitioned';
       const copy = this.copy;
       copy.set(values.subarray(0, n));
       multiSelect(copy, ranks, 0, ranks.length - 1, 0, n - 1);

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monteCarlo } from 'relationship-equity';
-import { quantiles as quantilesOf } from '../src/quantiles.js';
+import { QuantileFinder, quantiles as quantilesOf } from '../src/quantiles.js';
 
 /** Type-7 quantile by sorting. */
 function quantile(values: readonly number[], p: number): number {
@@ -88,5 +88,83 @@ describe('quantiles of large samples (counted into bins)', () => {
     // 1,500 values packed near 0 and a single large one: almost all share the first bin.
     const packed = Float64Array.from({ length: 1501 }, (_, i) => (i === 1500 ? 1e9 : i * 1e-9));
     check(packed, [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1]);
+  });
+});
+
+describe('quantiles of small samples (partitioned)', () => {
+  it('equal sorting for 1 to 1,023 values, with ties, at any levels', () => {
+    const sample = fc.oneof(
+      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 1023 }),
+      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 300 }),
+    );
+    const levels = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }).map((l) => l.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(sample, levels, (xs, ls) => {
+        const out = new Float64Array(ls.length);
+        quantilesOf(Float64Array.from(xs), ls, out);
+        ls.forEach((p, i) => expect(out[i]).toBe(quantile(xs, p)));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});
+
+describe('QuantileFinder', () => {
+  const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+  const smooth = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.37) * 10 + i / n);
+
+  it('counts into bins from 1,024 values on, partitions below, and answers a constant sample at once', () => {
+    const out = new Float64Array(levels.length);
+    const large = new QuantileFinder(1024, levels);
+    large.find(smooth(1024), out);
+    expect(large.method).toBe('counted');
+    large.find(new Float64Array(1024).fill(3), out);
+    expect(large.method).toBe('constant');
+    expect(Array.from(out)).toEqual([3, 3, 3, 3, 3]);
+    const small = new QuantileFinder(1023, levels);
+    small.find(smooth(1023), out);
+    expect(small.method).toBe('partitioned');
+  });
+
+  it('counts samples of any size, up to 300,000 values, exactly', () => {
+    for (const n of [1024, 5000, 40_000, 300_000]) {
+      const finder = new QuantileFinder(n, levels);
+      const values = smooth(n);
+      const out = new Float64Array(levels.length);
+      finder.find(values, out);
+      expect(finder.method).toBe('counted');
+      expect(Array.from(out)).toEqual(levels.map((p) => quantile(Array.from(values), p)));
+    }
+  });
+
+  it('partitions a sample with NaN or an infinite value rather than counting it', () => {
+    const out = new Float64Array(levels.length);
+    const finder = new QuantileFinder(2000, levels);
+    const values = smooth(2000);
+    values[10] = Infinity;
+    finder.find(values, out);
+    expect(finder.method).toBe('partitioned');
+    expect(Array.from(out)).toEqual(levels.map((p) => quantile(Array.from(values), p)));
+    values[10] = NaN;
+    finder.find(values, out);
+    expect(finder.method).toBe('partitioned');
+  });
+
+  it('uses the range it is given, and finds the same quantiles as without it', () => {
+    const values = smooth(3000);
+    const finder = new QuantileFinder(3000, levels);
+    const without = new Float64Array(levels.length);
+    const given = new Float64Array(levels.length);
+    finder.find(values, without);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
+    finder.find(values, given, { min, max });
+    expect(finder.method).toBe('counted');
+    expect(Array.from(given)).toEqual(Array.from(without));
+    // A range saying "one value throughout" is believed.
+    finder.find(values, given, { min: 2, max: 2 });
+    expect(finder.method).toBe('constant');
+    expect(given[0]).toBe(2);
   });
 });
