@@ -229,6 +229,7 @@ describe('recursion and convolution agree', () => {
     ['geometric, window 365, normalised', { kind: 'geometric', halfLife: '2 months', maxLag: 365, normalize: true }],
     ['Erlang, 4 stages, mean 12 months', { kind: 'erlang', mean: '12 months', stages: 4 }],
     ['Erlang, 1 stage, mean 30 days', { kind: 'erlang', mean: 30, stages: 1 }],
+    ['Erlang, 6 stages (beyond the unrolled 4), mean 200 days', { kind: 'erlang', mean: 200, stages: 6 }],
   ] as [string, KernelSpec][])('%s: to 1e-12 relative over 5 daily years', (_name, spec) => {
     const recursive = applyKernel(x, spec, { method: 'recursion' });
     const direct = applyKernel(x, spec, { method: 'convolution' });
@@ -294,11 +295,22 @@ describe('errors name the field', () => {
     [{ kind: 'binomial', alpha: 2, maxLag: 3 }, 'kernel.alpha'],
     [{ kind: 'erlang', mean: 0, stages: 2 }, 'kernel.mean'],
     [{ kind: 'erlang', mean: 10, stages: 0 }, 'kernel.stages'],
+    [{ kind: 'erlang', mean: 10, stages: 65 }, 'kernel.stages'],
+    [{ kind: 'geometric', halfLife: 0 }, 'kernel.halfLife'],
+    [{ kind: 'geometric', halfLife: '-2 days' }, 'kernel.halfLife'],
+    [{ kind: 'gamma', mean: 1e300, shape: 50, maxLag: 3, normalize: true }, 'kernel.normalize'], // every weight underflows to 0
     [{ kind: 'gamma', mean: 10, shape: 0, maxLag: 5 }, 'kernel.shape'],
     [{ kind: 'adstock' }, 'kernel.kind'],
     [{ kind: 'geometric', alpha: 0.5, decay: 1 }, 'kernel.decay'],
   ])('%j → %s', (spec, field) => {
     expect(caught(() => kernelWeights(spec as never), ParameterError).field).toBe(field);
+  });
+
+  it('lists the kinds it knows when given another, and refuses a step of zero', () => {
+    expect(caught(() => kernelWeights({ kind: 'adstock' } as never), ParameterError).message).toBe(
+      "`kernel.kind` must be one of 'geometric', 'delayed', 'weibull-pdf', 'weibull-cdf', 'binomial', 'erlang', 'gamma', got \"adstock\"",
+    );
+    expect(caught(() => kernelWeights({ kind: 'geometric', alpha: 0.5 }, { step: 0 }), ParameterError).message).toBe('`options.step` must be a duration > 0, got 0');
   });
 
   it('rejects bad inputs, a foreign carry and an impossible method', () => {
