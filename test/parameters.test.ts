@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters } from 'relationship-equity';
 import { caught } from './helpers.js';
+import { resolveChanged, withParameter } from '../src/parameters.js';
 
 describe('DEFAULT_PARAMETERS', () => {
   it('pins the calibrated defaults', () => {
@@ -71,6 +72,16 @@ describe('resolveParameters', () => {
     [{ lag: { kind: 'erlang', mean: 0, stages: 2 } }, 'parameters.lag.mean'],
     [{ lag: { kind: 'weibull' } }, 'parameters.lag.kind'],
     [{ decay: 0.1 }, 'parameters.decay'],
+    [{ eventWeight: -1 }, 'parameters.eventWeight'],
+    [{ earlyBonus: -1 }, 'parameters.earlyBonus'],
+    [{ momentumMemory: 0 }, 'parameters.momentumMemory'],
+    [{ neglectGrace: -1 }, 'parameters.neglectGrace'],
+    [{ neglectRamp: 0 }, 'parameters.neglectRamp'],
+    [{ agendaMemory: '0 days' }, 'parameters.agendaMemory'],
+    [{ agendaWeight: -0.5 }, 'parameters.agendaWeight'],
+    [{ invitationThreshold: -1 }, 'parameters.invitationThreshold'],
+    [{ interestPerReach: -2 }, 'parameters.interestPerReach'],
+    [{ response: { kind: 'hill-robyn', alpha: 1, gamma: 0.5 } }, 'parameters.response.range'],
   ])('rejects %j naming %s', (input, field) => {
     const error = caught(() => resolveParameters(input as never), ParameterError);
     expect(error.field).toBe(field);
@@ -88,5 +99,34 @@ describe('resolveParameters', () => {
       'parameters.activeDecay',
     );
     caught(() => resolveParameters(null as never), InputTypeError);
+  });
+});
+
+describe('setting drawn parameters (the Monte Carlo\'s per-run parameters)', () => {
+  const input = { neglectDecay: 0.002, lag: { kind: 'erlang' as const, mean: '1 year', stages: 3 } };
+  const resolved = resolveParameters(input);
+
+  it('withParameter sets a top-level field, or a field of a spec without its empty fields, leaving the rest', () => {
+    expect(withParameter(input, resolved, 'activeDecay', 0.001)).toEqual({ ...input, activeDecay: 0.001 });
+    const nested = withParameter(input, resolved, 'lag.mean', 200) as { lag: Record<string, unknown> };
+    expect(nested.lag).toEqual({ kind: 'erlang', mean: 200, stages: 3, normalize: false });
+    expect('maxLag' in nested.lag).toBe(false); // null in the resolved spec: left out, so it validates again
+    expect(input.lag.mean).toBe('1 year'); // the input is not changed
+  });
+
+  it('resolveChanged equals resolving the input with the draws set, checking only what changed', () => {
+    for (const [names, values] of [
+      [['neglectDecay'], [0.004]],
+      [['lag.mean', 'lag.stages'], [90, 2]],
+      [['earlyBonus', 'response.halfSaturation'], [2, 0.3]],
+    ] as [string[], number[]][]) {
+      const expected = resolveParameters(names.reduce((partial, name, i) => withParameter(partial, resolved, name, values[i]!), input as never));
+      const changed = resolveChanged(resolved, input as never, names, values);
+      expect(changed).toEqual(expected);
+      expect(Object.isFrozen(changed)).toBe(true);
+    }
+    expect(resolved.neglectDecay).toBe(0.002); // the resolved parameters are not changed
+    expect(caught(() => resolveChanged(resolved, input as never, ['lag.mean'], [-5]), ParameterError).field).toBe('parameters.lag.mean');
+    expect(caught(() => resolveChanged(resolved, input as never, ['activeDecay'], [-5]), ParameterError).field).toBe('parameters.activeDecay');
   });
 });
