@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters } from 'relationship-equity';
+import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters, type ParameterInput } from 'relationship-equity';
 import { caught } from './helpers.js';
 import { resolveChanged, withParameter } from '../src/parameters.js';
 
@@ -108,7 +108,7 @@ describe('setting drawn parameters (the Monte Carlo\'s per-run parameters)', () 
 
   it('withParameter sets a top-level field, or a field of a spec without its empty fields, leaving the rest', () => {
     expect(withParameter(input, resolved, 'activeDecay', 0.001)).toEqual({ ...input, activeDecay: 0.001 });
-    const nested = withParameter(input, resolved, 'lag.mean', 200) as { lag: Record<string, unknown> };
+    const nested = withParameter(input, resolved, 'lag.mean', 200) as unknown as { lag: Record<string, unknown> };
     expect(nested.lag).toEqual({ kind: 'erlang', mean: 200, stages: 3, normalize: false });
     expect('maxLag' in nested.lag).toBe(false); // null in the resolved spec: left out, so it validates again
     expect(input.lag.mean).toBe('1 year'); // the input is not changed
@@ -120,7 +120,7 @@ describe('setting drawn parameters (the Monte Carlo\'s per-run parameters)', () 
       [['lag.mean', 'lag.stages'], [90, 2]],
       [['earlyBonus', 'response.halfSaturation'], [2, 0.3]],
     ] as [string[], number[]][]) {
-      const expected = resolveParameters(names.reduce((partial, name, i) => withParameter(partial, resolved, name, values[i]!), input as never));
+      const expected = resolveParameters(names.reduce<ParameterInput>((partial, name, i) => withParameter(partial, resolved, name, values[i]!), input as ParameterInput));
       const changed = resolveChanged(resolved, input as never, names, values);
       expect(changed).toEqual(expected);
       expect(Object.isFrozen(changed)).toBe(true);
