@@ -31,20 +31,16 @@ export interface EngineState {
   readonly lag: KernelRunner;
 }
 
+/** The series the engine writes, each optional. */
+type Outputs = Readonly<Partial<Record<'days' | 'equity' | 'inflow' | 'reach' | 'agenda' | 'momentum' | 'interest', Float64Array>>>;
+
 /** Where to write the values of each grid point; any series may be left out. */
-export interface Sink {
-  days?: Float64Array;
-  equity?: Float64Array;
-  inflow?: Float64Array;
-  reach?: Float64Array;
-  agenda?: Float64Array;
-  momentum?: Float64Array;
-  interest?: Float64Array;
+export type Sink = Outputs & {
   /** Index in the arrays of the first point written. */
-  offset: number;
+  readonly offset: number;
   /** Multiplier on reach per grid point (day-to-day noise); `noise[0]` belongs to the first point run. */
-  noise?: Float64Array;
-}
+  readonly noise?: Float64Array;
+};
 
 /** ∫₀^d g(s) ds for the neglect ramp g, which is 0 until `grace` and then 1 − e^{−(s−grace)/ramp}. */
 function neglectIntegral(days: number, grace: number, ramp: number): number {
@@ -119,8 +115,7 @@ export class Engine {
    */
   run(state: EngineState, plan: SampledSchedule, from: number, to: number, last: number, sink: Sink): void {
     const lane = this.lane;
-    const cascade = state.lag.cascade;
-    const erlang = cascade !== undefined && cascade.count <= 4;
+    const cascade = laneKind(state) === 'cascade' ? state.lag.cascade : undefined;
     for (let start = from; start < to; start += CHUNK) {
       const end = Math.min(to, start + CHUNK);
       this.chunk ??= sharedBuffers(CHUNK);
@@ -132,10 +127,10 @@ export class Engine {
         this.step,
         lane,
         state.equity,
-        erlang ? undefined : state.lag,
-        erlang ? cascade : undefined,
+        cascade === undefined ? state.lag : undefined,
+        cascade,
         0,
-        erlang ? cascade.count : 0,
+        cascade?.count ?? 0,
         sink,
         sink.offset + (start - from),
         1,
@@ -251,9 +246,6 @@ export interface Lane {
   readonly neglectDecay: number;
   readonly interestPerReach: number;
 }
-
-/** The series a lane writes, each optional. */
-type Outputs = Readonly<Partial<Record<'days' | 'equity' | 'inflow' | 'reach' | 'agenda' | 'momentum' | 'interest', Float64Array>>>;
 
 /**
  * Run one lane through the first `length` points of a chunk worked out by
@@ -399,6 +391,8 @@ export class EngineGroup {
   private counts: Int32Array | undefined;
   /** Any other lag: one runner per lane. */
   private readonly runners: KernelRunner[] = [];
+  /** How every lane of this group steps its lag, set by the first lane. */
+  private kind: 'cascade' | 'runner' | undefined;
   private sealed: { equity: Float64Array; offsets: Int32Array; noiseOffsets: Int32Array } | undefined;
 
   /** A group for runs with `head`'s account-wide parameters, starting from `account`'s state of the account, run `block` points at a time. */
@@ -428,8 +422,8 @@ export class EngineGroup {
     this.equity.push(state.equity);
     this.offsets.push(offset);
     this.noiseOffsets.push(noiseOffset);
-    const c = state.lag.cascade;
-    if (c !== undefined && c.count <= 4) {
+    if (kind === 'cascade') {
+      const c = state.lag.cascade!;
       const parts = this.parts;
       for (let j = 0; j < 4; j++) {
         parts.stages.push(c.stages[j]!);
@@ -442,11 +436,9 @@ export class EngineGroup {
     }
   }
 
-  private kind: 'cascade' | 'runner' | undefined;
-
   private seal(): NonNullable<EngineGroup['sealed']> {
     const parts = this.parts;
-    if (this.runners.length === 0) {
+    if (this.kind === 'cascade') {
       this.cascade = { stages: Float64Array.from(parts.stages), carry: Float64Array.from(parts.carry), inputWeight: Float64Array.from(parts.inputWeight), count: 4 };
       this.counts = Int32Array.from(parts.counts);
     }
