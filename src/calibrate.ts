@@ -9,7 +9,7 @@
 import { create, invDependencies, lusolveDependencies } from 'mathjs';
 import { toDays, type Duration } from './duration.js';
 import { InputTypeError, ParameterError } from './errors.js';
-import { resolveParameters, withParameter, type ModelParameters, type ParameterInput } from './parameters.js';
+import { parameterValue, resolveParameters, withParameter, type ModelParameters, type ParameterInput } from './parameters.js';
 import { Schedule } from './schedule.js';
 import { simulate, type SeriesName } from './simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, plainObject } from './validate.js';
@@ -115,15 +115,6 @@ function linearAlgebra() {
   return algebra;
 }
 
-/** The value of a parameter path in resolved parameters. */
-function readPath(p: ModelParameters, name: string): number | undefined {
-  const [head, field, ...rest] = name.split('.');
-  if (rest.length > 0) return undefined;
-  const value = field === undefined ? (p as unknown as Record<string, unknown>)[head!] : ((p as unknown as Record<string, Record<string, unknown>>)[head!] ?? {})[field];
-  return typeof value === 'number' ? value : undefined;
-}
-
-
 /** Last day a schedule says anything about (Infinity for a steady rate). */
 function historySpan(history: Schedule): number {
   const spec = history.spec;
@@ -194,7 +185,7 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
   const names: string[] = o.fit.map((name: unknown, i: number) => {
     if (typeof name !== 'string') throw new InputTypeError(`fit[${i}]`, name, 'a parameter name');
     if (FIXED_INTEGERS.has(name)) throw new ParameterError(`fit[${i}]`, name, 'a continuous parameter (a whole-number one cannot be fitted by least squares)');
-    if (readPath(base, name) === undefined) throw new ParameterError(`fit[${i}]`, name, 'the name of a numeric parameter, e.g. neglectDecay, lag.mean, response.halfSaturation');
+    if (parameterValue(base, name) === undefined) throw new ParameterError(`fit[${i}]`, name, 'the name of a numeric parameter, e.g. neglectDecay, lag.mean, response.halfSaturation');
     return name;
   });
   if (new Set(names).size !== names.length) throw new ParameterError('fit', o.fit, 'names without repeats');
@@ -215,7 +206,7 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
   const initialGiven = o.initial === undefined ? {} : plainObject('initial', o.initial);
   knownKeys('initial', initialGiven, names);
   const theta0 = names.map((name, i) => {
-    const v = initialGiven[name] === undefined ? readPath(base, name)! : finiteNumber(`initial.${name}`, initialGiven[name]);
+    const v = initialGiven[name] === undefined ? parameterValue(base, name)! : finiteNumber(`initial.${name}`, initialGiven[name]);
     const [lo, hi] = bounds[i]!;
     if (!(v >= lo && v <= hi)) throw new ParameterError(`initial.${name}`, v, `within its bounds [${lo}, ${hi}]`);
     return v;

@@ -11,7 +11,7 @@
  */
 import { Engine, EngineGroup, LANE_PARAMETERS, dayKey, laneKind } from './engine.js';
 import { ParameterError, InputTypeError } from './errors.js';
-import { resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
+import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
 import { QuantileFinder } from './quantiles.js';
 import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type Distribution } from './random.js';
 import type { SampledSchedule } from './schedule.js';
@@ -144,12 +144,7 @@ export function resolveUncertainty(o: Record<string, unknown>, base: ModelParame
 }
 
 function checkParameterPath(name: string, base: ModelParameters): void {
-  const [head, field, ...rest] = name.split('.');
-  if (field === undefined && NUMERIC_FIELDS.includes(head!)) return;
-  if ((head === 'response' || head === 'lag') && field !== undefined && rest.length === 0) {
-    const spec = base[head] as unknown as Record<string, unknown>;
-    if (typeof spec[field] === 'number') return;
-  }
+  if (parameterValue(base, name) !== undefined) return;
   throw new ParameterError(
     `uncertain.${name}`,
     name,
@@ -176,7 +171,7 @@ function runEngine(scenario: PreparedRun, options: Pick<SimulateOptions, 'parame
   }
 }
 
-/** What an ensemble hands to its consumer after each block: the block's values per scenario and series, run-major. */
+/** What an ensemble hands to its consumer after each block: the block's values per scenario and series, point-major. */
 export interface EnsembleBlock {
   /** Index of the block's first grid point. */
   readonly from: number;
@@ -480,11 +475,10 @@ export interface MonteCarloJob {
  */
 export function prepareMonteCarlo(
   options: MonteCarloOptions,
-  extraKeys: readonly string[] = [],
   make: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): MonteCarloJob {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths', ...extraKeys]);
+  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths']);
   const scenario = o.scenario as SimulateOptions;
   const prepared = prepareRun(scenario, 'scenario');
   const uncertainty = resolveUncertainty(o, prepared.parameters);

@@ -234,6 +234,20 @@ export function resolveChanged(resolved: ModelParameters, input: ParameterInput,
 }
 
 /**
+ * The value of the numeric parameter at `name` (`'neglectDecay'`, `'lag.mean'`)
+ * in resolved parameters, or undefined if `name` is not such a path.
+ *
+ * @internal
+ */
+export function parameterValue(resolved: ModelParameters, name: string): number | undefined {
+  const [head, field, ...rest] = name.split('.');
+  if (rest.length > 0) return undefined;
+  const fields = resolved as unknown as Record<string, unknown>;
+  const value = field === undefined ? fields[head!] : ((fields[head!] ?? {}) as Record<string, unknown>)[field];
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
  * A parameter input with the parameter at `name` (`'neglectDecay'`, `'lag.mean'`) set
  * to `value`; a nested field starts from the resolved spec without its empty (null)
  * fields, so the result validates as a spec again.
