@@ -180,14 +180,15 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
   const workers = requested === undefined ? availableParallelism() : integerAtLeast('workers', requested, 1);
   const spec = scheduleSpec(rest.scenario?.activity);
   const scenario = { ...rest.scenario, ...(spec === undefined ? {} : { activity: new Schedule(spec) }) };
+  if (workers === 1) return monteCarlo({ ...rest, scenario });
   const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
-  const job = prepareMonteCarlo({ ...rest, scenario }, [], shared);
+  const job = prepareMonteCarlo({ ...rest, scenario }, shared);
   const runs = job.uncertainty.runs;
   const threads = Math.min(workers, runs);
   if (threads === 1) return monteCarlo({ ...rest, scenario });
 
   // Two sets of block buffers: block b is stepped into set b mod 2 while block b − 1 is summarised from the other.
-  const values = [blockBuffers(1, job.series, runs, shared)[0]!, blockBuffers(1, job.series, runs, shared)[0]!];
+  const values = blockBuffers(2, job.series, runs, shared);
   const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new Float64Array(new SharedArrayBuffer(runs * 8))]));
   const control = new Int32Array(new SharedArrayBuffer(12));
   const { parameters, initial, step, steps, activity } = job.prepared;
