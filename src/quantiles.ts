@@ -215,12 +215,3 @@ export class QuantileFinder {
     return true;
   }
 }
-
-/**
- * Type-7 quantiles of `values` at each of `levels` (sorted ascending), written
- * to `out`; `values` is not modified. For one sample; a {@link QuantileFinder}
- * keeps its buffers for many.
- */
-export function quantiles(values: Float64Array, levels: readonly number[], out: Float64Array): void {
-  new QuantileFinder(values.length, levels).find(values, out);
-}

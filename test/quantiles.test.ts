@@ -6,8 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monteCarlo } from 'relationship-equity';
-import { QuantileFinder, quantiles as quantilesOf } from '../src/quantiles.js';
+import { monteCarlo, type MonteCarloResult } from 'relationship-equity';
+import { QuantileFinder } from '../src/quantiles.js';
+
+/** The quantiles of one sample at `levels`, by a finder made for it. */
+function quantilesOf(values: Float64Array, levels: readonly number[], out: Float64Array): void {
+  new QuantileFinder(values.length, levels).find(values, out);
+}
 
 /** Type-7 quantile by sorting. */
 function quantile(values: readonly number[], p: number): number {
@@ -15,6 +20,14 @@ function quantile(values: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const k = Math.floor(h);
   return h > k ? sorted[k]! + (h - k) * (sorted[k + 1]! - sorted[k]!) : sorted[k]!;
+}
+
+/** Each band's quantile on each of `days` is the type-7 quantile of the runs' kept paths that day. */
+function expectBandsFromPaths(result: MonteCarloResult, series: 'equity' | 'reach', days: readonly number[]): void {
+  for (const day of days) {
+    const values = result.paths![series]!.map((path) => path[day]!);
+    result.bands[series]!.quantiles.forEach(({ level, values: band }) => expect(band[day]).toBe(quantile(values, level)));
+  }
 }
 
 describe('quantiles of the bands', () => {
@@ -28,10 +41,7 @@ describe('quantiles of the bands', () => {
       series: ['equity'],
       keepPaths: true,
     });
-    for (const day of [0, 1, 30, 60]) {
-      const values = result.paths!.equity!.map((path) => path[day]!);
-      result.bands.equity!.quantiles.forEach(({ level, values: band }) => expect(band[day]).toBe(quantile(values, level)));
-    }
+    expectBandsFromPaths(result, 'equity', [0, 1, 30, 60]);
   });
 });
 
@@ -47,10 +57,7 @@ describe('quantiles of many runs', () => {
       series: ['reach'],
       keepPaths: true,
     });
-    for (const day of [1, 17, 45, 90]) {
-      const values = result.paths!.reach!.map((path) => path[day]!);
-      result.bands.reach!.quantiles.forEach(({ level, values: band }) => expect(band[day]).toBe(quantile(values, level)));
-    }
+    expectBandsFromPaths(result, 'reach', [1, 17, 45, 90]);
   });
 });
 
