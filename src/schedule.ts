@@ -418,8 +418,8 @@ const EMPTY: ScheduleSpec = {
   origin: null,
 };
 
-function steady(field: string, postsPerDay: number): Schedule {
-  return new Schedule({ ...EMPTY, rates: [{ at: 0, postsPerDay: nonNegative(field, postsPerDay) }] });
+function steady(postsPerDay: number): Schedule {
+  return new Schedule({ ...EMPTY, rates: [{ at: 0, postsPerDay }] });
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -518,7 +518,7 @@ export const schedule = Object.freeze({
    * ```
    */
   weekly(postsPerWeek: number): Schedule {
-    return steady('postsPerWeek', nonNegative('postsPerWeek', postsPerWeek) / DAYS_PER_WEEK);
+    return steady(nonNegative('postsPerWeek', postsPerWeek) / DAYS_PER_WEEK);
   },
   /**
    * Steady posting at `postsPerDay`, from day 0.
@@ -529,7 +529,7 @@ export const schedule = Object.freeze({
    * ```
    */
   daily(postsPerDay: number): Schedule {
-    return steady('postsPerDay', postsPerDay);
+    return steady(nonNegative('postsPerDay', postsPerDay));
   },
   /**
    * No activity at all: an account left alone.

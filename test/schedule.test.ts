@@ -144,3 +144,157 @@ describe('schedule validation', () => {
     expect(caught(() => s.sample(0, 1, 3650), ParameterError).field).toBe('withEvents.every');
   });
 });
+
+describe('schedule errors name the field and say what is allowed', () => {
+  const s = schedule.weekly(1);
+  it.each([
+    ['withEvents not an object', () => s.withEvents(3 as never), InputTypeError, 'withEvents'],
+    ['withEvents unknown key', () => s.withEvents({ every: 7, often: true } as never), ParameterError, 'withEvents.often'],
+    ['withEvents.every unreadable', () => s.withEvents({ every: 'soon' }), DurationError, 'withEvents.every'],
+    ['withEvents.from unreadable', () => s.withEvents({ every: 7, from: 'soon' }), DurationError, 'withEvents.from'],
+    ['withEvents.for unreadable', () => s.withEvents({ every: 7, for: 'soon' }), DurationError, 'withEvents.for'],
+    ['pause not an object', () => s.pause('8 months' as never), InputTypeError, 'pause'],
+    ['pause unknown key', () => s.pause({ from: 1, for: 2, until: 3 } as never), ParameterError, 'pause.until'],
+    ['pause.for unreadable', () => s.pause({ from: 1, for: 'ages' }), DurationError, 'pause.for'],
+    ['change not an object', () => s.change(null as never), InputTypeError, 'change'],
+    ['change.at unreadable', () => s.change({ at: 'later', postsPerDay: 1 }), DurationError, 'change.at'],
+    ['change.postsPerDay negative', () => s.change({ at: 1, postsPerDay: -1 }), ParameterError, 'change.postsPerDay'],
+    ['quality not an object', () => s.quality('high' as never), InputTypeError, 'quality'],
+    ['quality unknown key', () => s.quality({ value: 1, to: 3 } as never), ParameterError, 'quality.to'],
+    ['quality.value negative', () => s.quality(-0.5), ParameterError, 'quality.value'],
+    ['quality.from unreadable', () => s.quality({ value: 1, from: 'spring' }), DurationError, 'quality.from'],
+    ['quality.for unreadable', () => s.quality({ value: 1, for: 'a while' }), DurationError, 'quality.for'],
+    ['sample.from not finite', () => s.sample(NaN, 1, 3), ParameterError, 'sample.from'],
+    ['sample.step zero', () => s.sample(0, 0, 3), ParameterError, 'sample.step'],
+    ['sample.step infinite', () => s.sample(0, Infinity, 3), ParameterError, 'sample.step'],
+    ['sample.count negative', () => s.sample(0, 1, -1), ParameterError, 'sample.count'],
+    ['sample.count fractional', () => s.sample(0, 1, 1.5), ParameterError, 'sample.count'],
+    ['log options not an object', () => schedule.fromLog([], 'weekly' as never), InputTypeError, 'options'],
+    ['log options unknown key', () => schedule.fromLog([], { start: 0 } as never), ParameterError, 'options.start'],
+    ['log origin not a string', () => schedule.fromLog([], { origin: 20210101 as never }), InputTypeError, 'options.origin'],
+    ['log origin not a date', () => schedule.fromLog([], { origin: 'January' }), ParameterError, 'options.origin'],
+    ['log spread unreadable', () => schedule.fromLog([], { spread: 'a bit' }), DurationError, 'options.spread'],
+    ['log spread zero', () => schedule.fromLog([], { spread: 0 }), ParameterError, 'options.spread'],
+    ['log entry not an object', () => schedule.fromLog([{ day: 0 }, 3] as never), InputTypeError, 'entries[1]'],
+    ['log date not a string', () => schedule.fromLog([{ date: 20211001 }] as never), InputTypeError, 'entries[0].date'],
+    ['log day not a number', () => schedule.fromLog([{ day: 'Monday' }] as never), InputTypeError, 'entries[0].day'],
+    ['log events negative', () => schedule.fromLog([{ day: 0, events: -1 }]), ParameterError, 'entries[0].events'],
+    ['dated log with a numbered entry', () => schedule.fromLog([{ date: '2021-01-01' }, { day: 3 }]), ParameterError, 'entries[1]'],
+    ['dated log with an entry of neither', () => schedule.fromLog([{ date: '2021-01-01' }, { posts: 1 }]), ParameterError, 'entries[1]'],
+    ['dated log with an entry of both', () => schedule.fromLog([{ date: '2021-01-01' }, { date: '2021-01-02', day: 1 }]), ParameterError, 'entries[1]'],
+    ['numbered log with an entry of neither', () => schedule.fromLog([{ day: 0 }, { posts: 1 }]), ParameterError, 'entries[1]'],
+    ['numbered log with an entry of both', () => schedule.fromLog([{ day: 0 }, { day: 1, date: '2021-01-02' }]), ParameterError, 'entries[1]'],
+  ] as const)('%s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('says what each rule allows', () => {
+    expect(() => s.sample(0, 1, -1)).toThrow('`sample.count` must be a whole number ≥ 0, got -1');
+    expect(() => s.sample(0, 0, 1)).toThrow('`sample.step` must be a finite number > 0, got 0');
+    expect(() => schedule.fromLog([], { spread: 0 })).toThrow('`options.spread` must be a duration > 0, got 0');
+    expect(() => schedule.fromLog([{ date: 20211001 }] as never)).toThrow(
+      "`entries[0].date` must be an ISO date such as '2021-10-01', got 20211001",
+    );
+    expect(() => schedule.fromLog([{ date: '2021-01-01' }, { day: 3 }])).toThrow(
+      '`entries[1]` must be dated like the first entry (`date`, not `day`)',
+    );
+    expect(() => schedule.fromLog([{ date: '2021-02-29' }])).toThrow('must be a calendar date that exists');
+  });
+});
+
+describe('schedule details', () => {
+  it('starts from an empty spec: one steady rate, nothing logged, a week of spread', () => {
+    expect(schedule.weekly(7).spec).toEqual({
+      rates: [{ at: 0, postsPerDay: 1 }],
+      loggedPosts: [],
+      spread: 7,
+      eventRules: [],
+      loggedEvents: [],
+      pauses: [],
+      qualities: [],
+      origin: null,
+    });
+  });
+
+  it('keeps pauses in order of their start, whatever order they are added in', () => {
+    const s = schedule.weekly(1).pause({ from: 100, for: 10 }).pause({ from: 20, for: 5 }).pause({ from: 60, for: 1 });
+    expect(s.spec.pauses.map((p) => p.from)).toEqual([20, 60, 100]);
+  });
+
+  it('keeps rate changes in order of day, and a second change on the same day replaces the first', () => {
+    const s = schedule.weekly(7).change({ at: 50, postsPerDay: 3 }).change({ at: 20, postsPerWeek: 14 }).change({ at: 50, postsPerDay: 4 });
+    expect(s.spec.rates).toEqual([
+      { at: 0, postsPerDay: 1 },
+      { at: 20, postsPerDay: 2 },
+      { at: 50, postsPerDay: 4 },
+    ]);
+  });
+
+  it('a sample of zero steps is empty', () => {
+    const empty = schedule.weekly(1).sample(0, 1, 0);
+    expect([empty.effort.length, empty.events.length, empty.quality.length]).toEqual([0, 0, 0]);
+  });
+
+  it('reads quality at the middle of each step; a span includes its first day and excludes its end', () => {
+    expect([...schedule.weekly(1).quality({ value: 2, from: 0.5, for: 1 }).sample(0, 1, 3).quality]).toEqual([2, 1, 1]);
+    expect([...schedule.weekly(1).quality({ value: 2, from: 1 }).sample(0, 2, 2).quality]).toEqual([2, 2]);
+    expect([...schedule.weekly(1).quality({ value: 2, from: 3 }).sample(0, 2, 2).quality]).toEqual([1, 2]);
+  });
+
+  it('logged fractional posts leave exactly zero effort once their spread has passed', () => {
+    const s = schedule.fromLog([{ day: 0, posts: 0.1 }, { day: 1, posts: 0.2 }]).sample(0, 1, 12);
+    expect(s.effort[10]).toBe(0);
+    expectClose(sum(s.effort), 0.3);
+  });
+
+  it('counts events in the step that holds them, on any grid, and none outside the sampled span', () => {
+    const log = schedule.fromLog([{ day: 2, events: 1 }, { day: 13, events: 1 }, { day: 20, events: 1 }, { day: 30, events: 2 }]);
+    const s = log.sample(10, 2, 10); // days 10 to 30
+    expect([...s.events]).toEqual([0, 1, 0, 0, 0, 1, 0, 0, 0, 0]);
+  });
+
+  it('starts a regular event rule at its own first day, also when sampling begins before or after it', () => {
+    const rule = schedule.none().withEvents({ every: 7, from: 10 });
+    const early = rule.sample(0, 1, 30);
+    expect([...early.events.keys()].filter((i) => early.events[i]! > 0)).toEqual([10, 17, 24]);
+    const late = schedule.none().withEvents({ every: 7, from: 3 }).sample(30, 1, 20);
+    expect([...late.events.keys()].filter((i) => late.events[i]! > 0).map((i) => i + 30)).toEqual([31, 38, 45]);
+  });
+
+  it('ends an event rule before the day it stops', () => {
+    const s = schedule.none().withEvents({ every: 10, for: 20 }).sample(0, 1, 100);
+    expect(sum(s.events)).toBe(2);
+  });
+
+  it('allows many events far into a run when the sampled span holds few of them', () => {
+    const s = schedule.none().withEvents({ every: 0.01, from: 50_000 }).sample(100_000, 1, 10);
+    expect(sum(s.events)).toBe(1000);
+  });
+
+  it('allows two log entries on the same day', () => {
+    expect(schedule.fromLog([{ day: 1 }, { day: 1, posts: 2 }]).spec.loggedPosts).toEqual([
+      { day: 1, count: 1 },
+      { day: 1, count: 2 },
+    ]);
+  });
+
+  it('an empty log is an account that never posted', () => {
+    expect(schedule.fromLog([]).sample(0, 1, 3).effort).toEqual(new Float64Array(3));
+  });
+
+  it('reads dates with surrounding spaces, times and zone offsets, keeping the origin as a date', () => {
+    const log = schedule.fromLog(
+      [{ date: ' 2021-10-01T08:00:00Z ' }, { date: '2021-10-02 09:30' }, { date: '2021-10-03T09:30:00+02:00' }, { date: '2021-10-04T23:59:59.5-0530' }, { date: '2021-10-05T10:00:00' }],
+    );
+    expect(log.spec.origin).toBe('2021-10-01');
+    expect(log.spec.loggedPosts.map((p) => p.day)).toEqual([0, 1, 2, 3, 4]);
+    expect(schedule.fromLog([{ date: '2021-10-03' }], { origin: ' 2021-10-01T12:00:00Z' }).spec.origin).toBe('2021-10-01');
+  });
+
+  it.each(['x2021-10-01', '2021-10-01x', '2021-10-01T09:30+2:00', '2021-10-01T09:30+ab:30', '2021-10-01T09:30+05:3', '2021-10-01T09:30+05:ab', '2021-13-01', '2021-00-10', '0050-01-01'])(
+    'refuses %j as a date',
+    (date) => {
+      expect(caught(() => schedule.fromLog([{ date }]), ParameterError).field).toBe('entries[0].date');
+    },
+  );
+});
