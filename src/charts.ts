@@ -59,6 +59,9 @@ function thin(days: Float64Array, perMonth: number): number[] {
   return out;
 }
 
+/** The legend of the alternatives, the same in every layer that colours by them (so vega-lite keeps it). */
+const LEGEND = { orient: 'top', labelLimit: 400, symbolOpacity: 1 };
+
 const month = (day: number): number => Math.round((day / DAYS_PER_MONTH) * 1000) / 1000;
 const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
@@ -152,7 +155,7 @@ function compare(result: WhatIfResult, options: ChartOptions & { readonly series
                 x: { field: 'month', type: 'quantitative' },
                 y: { field: 'low', type: 'quantitative' },
                 y2: { field: 'high' },
-                color: { field: 'alternative', type: 'nominal', legend: null },
+                color: { field: 'alternative', type: 'nominal', title: null, legend: LEGEND },
               },
             },
           ]
@@ -162,7 +165,7 @@ function compare(result: WhatIfResult, options: ChartOptions & { readonly series
         encoding: {
           x: { field: 'month', type: 'quantitative', title: 'months' },
           y: { field: 'difference', type: 'quantitative', title: 'alternative − baseline' },
-          color: { field: 'alternative', type: 'nominal', title: null, legend: { orient: 'top', labelLimit: 400 } },
+          color: { field: 'alternative', type: 'nominal', title: null, legend: LEGEND },
         },
       },
     ],

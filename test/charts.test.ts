@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, absenceCost, allocate, monteCarlo, schedule, simulate, whatIf } from 'relationship-equity';
+import { ParameterError, absenceCost, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
 import { charts, type VegaLiteSpec } from '../src/charts.js';
 import { renderSvg } from '../src/node.js';
 import { caught } from './helpers.js';
@@ -47,5 +47,183 @@ describe('charts', () => {
     const spec = charts.response({ kind: 'linear' }, { title: 'Ours', width: 300, height: 100 });
     expect(spec).toMatchObject({ width: 300, height: 100 });
     expect(JSON.stringify(spec.title)).toContain('Ours');
+  });
+});
+
+type Node = Record<string, unknown>;
+const isNode = (x: unknown): x is Node => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** Every string anywhere in a spec, with its key path. */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (isNode(value)) return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  return [];
+}
+
+/** Check that every `field` a view encodes (or facets by) is a column of every row of the data it draws. */
+function checkFields(node: Node, rows: Node[] | undefined): number {
+  const own = isNode(node.data) ? (node.data.values as Node[]) : rows;
+  let checked = 0;
+  const expectColumn = (field: unknown, where: string): void => {
+    expect(own, `${where}: no data`).toBeDefined();
+    for (const row of own!) expect(Object.keys(row), `${where}: ${String(field)}`).toContain(field);
+    checked++;
+  };
+  if (isNode(node.facet)) for (const [channel, f] of Object.entries(node.facet)) expectColumn((f as Node).field, `facet.${channel}`);
+  if (isNode(node.encoding)) {
+    for (const [channel, encoding] of Object.entries(node.encoding)) {
+      for (const e of Array.isArray(encoding) ? encoding : [encoding]) {
+        if (isNode(e) && e.field !== undefined) expectColumn(e.field, `encoding.${channel}`);
+      }
+    }
+  }
+  if (Array.isArray(node.layer)) for (const layer of node.layer) checked += checkFields(layer as Node, own);
+  if (isNode(node.spec)) checked += checkFields(node.spec, own);
+  return checked;
+}
+
+describe('chart specs', () => {
+  it.each(cases)('%s: no empty string anywhere — every title, label, colour and field says something', (_name, make) => {
+    for (const [path, text] of strings(make())) expect(text.trim(), path).not.toBe('');
+  });
+
+  it.each(cases)('%s: every colour is a hex colour', (_name, make) => {
+    const colours = strings(make()).filter(([path]) => /\.color$|\.range\[\d+\]$/.test(path));
+    for (const [path, text] of colours) expect(text, path).toMatch(/^#([0-9a-f]{3}){1,2}$/i);
+  });
+
+  it.each(cases)('%s: every encoded field is a column of the data it draws', (_name, make) => {
+    expect(checkFields(make(), undefined)).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(cases)('%s: vega-lite compiles it without a warning', async (_name, make) => {
+    const { compile } = await import('vega-lite');
+    const said: unknown[][] = [];
+    const logger = {
+      level: () => logger,
+      error: (...a: unknown[]) => (said.push(['error', ...a]), logger),
+      warn: (...a: unknown[]) => (said.push(['warn', ...a]), logger),
+      info: () => logger,
+      debug: () => logger,
+    };
+    compile(make() as never, { logger: logger as never });
+    expect(said).toEqual([]);
+  });
+});
+
+describe('chart data', () => {
+  const rows = (spec: VegaLiteSpec): Node[] => (spec.data as { values: Node[] }).values;
+  const DAYS_PER_MONTH = 30.4375;
+
+  it('timeline: a row per series every month (30 daily steps), the last day included, values from the run', () => {
+    const run = simulate({ horizon: '2 years', activity: away });
+    const spec = charts.timeline(run, { series: ['equity', 'interest'] });
+    const values = rows(spec);
+    const last = run.days.length - 1;
+    const indices = [...Array.from({ length: Math.floor(last / 30) + 1 }, (_, k) => 30 * k), ...(last % 30 === 0 ? [] : [last])];
+    expect(values.length).toBe(2 * indices.length);
+    indices.forEach((i, k) => {
+      expect(values[2 * k]).toEqual({ month: Math.round((run.days[i]! / DAYS_PER_MONTH) * 1000) / 1000, measure: 'equity', value: Math.round(run.equity[i]! * 1e6) / 1e6 });
+      expect(values[2 * k + 1]!.value).toBe(Math.round(run.interest[i]! * 1e6) / 1e6);
+    });
+    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['equity', 'interest (inbound clients)']);
+  });
+
+  it('a run shorter than a month keeps its first and last point', () => {
+    const run = simulate({ horizon: 3, step: 1 });
+    expect([...new Set(rows(charts.timeline(run)).map((r) => r.month))]).toEqual([0, Math.round((run.days.at(-1)! / DAYS_PER_MONTH) * 1000) / 1000]);
+  });
+
+  it('finer sampling keeps about perMonth points per month, on any step', () => {
+    const daily = [...new Set(rows(charts.timeline(simulate({ horizon: '1 year' }), { perMonth: 4 })).map((r) => r.month as number))];
+    expect(daily[1]).toBeCloseTo(8 / DAYS_PER_MONTH, 3); // round(30.4375 / 4) days
+    expect(daily.length).toBe(Math.ceil(366 / 8) + 1);
+    const weekly = [...new Set(rows(charts.timeline(simulate({ horizon: '1 year', step: 7 }), { perMonth: 1 })).map((r) => r.month as number))];
+    expect(weekly[1]).toBeCloseTo(28 / DAYS_PER_MONTH, 3); // round(30.4375 / 7) = 4 weekly steps
+  });
+
+  it('compare: the difference of each alternative, with its band only when it ran under uncertainty', () => {
+    const plain = whatIf({ horizon: '3 years' }, { away: { horizon: '3 years', activity: away } });
+    const values = rows(charts.compare(plain));
+    const i = values.length - 1;
+    expect(values[i]!.difference).toBeCloseTo(plain.alternatives[0]!.difference.interest.at(-1)!, 6);
+    expect(values.every((r) => !('low' in r) && !('high' in r))).toBe(true);
+    expect((charts.compare(plain).layer as unknown[]).length).toBe(2);
+
+    const banded = whatIf({ horizon: '2 years' }, { away: { horizon: '2 years', activity: away } }, { runs: 20, seed: 1, noise: { reach: 0.2 }, levels: [0.1, 0.5, 0.9] });
+    const spec = charts.compare(banded, { series: 'reach' });
+    expect((spec.layer as unknown[]).length).toBe(3);
+    const band = banded.alternatives[0]!.bands!.reach!;
+    const row = rows(spec)[10]!;
+    const k = Math.round(((row.month as number) * DAYS_PER_MONTH) / (banded.days[1]! - banded.days[0]!));
+    expect(row.low).toBeCloseTo(band.quantiles[0]!.values[k]!, 6);
+    expect(row.high).toBeCloseTo(band.quantiles[2]!.values[k]!, 6);
+    expect(row.low as number).toBeLessThanOrEqual(row.high as number);
+  });
+
+  it('bands: outer and inner quantile pairs, the median line when there is a median and the mean otherwise', () => {
+    const result = monteCarlo({ runs: 40, seed: 3, scenario: { horizon: '1 year' }, noise: { reach: 0.3 }, levels: [0.05, 0.25, 0.5, 0.75, 0.95] });
+    const spec = charts.bands(result, { series: 'reach' });
+    const q = result.bands.reach!.quantiles;
+    const row = rows(spec).at(-1)!;
+    const last = result.days.length - 1;
+    expect([row.low0, row.high0, row.low1, row.high1, row.median, row.mean]).toEqual(
+      [q[0]!, q[4]!, q[1]!, q[3]!, q[2]!].map((x) => Math.round(x.values[last]! * 1e6) / 1e6).concat(Math.round(result.bands.reach!.mean[last]! * 1e6) / 1e6),
+    );
+    const layers = spec.layer as { mark: { opacity?: number }; encoding: { y: { field: string } } }[];
+    expect(layers.map((l) => l.encoding.y.field)).toEqual(['low0', 'low1', 'median']);
+    expect(layers[1]!.mark.opacity!).toBeGreaterThan(layers[0]!.mark.opacity!); // the inner band is darker
+    expect(JSON.stringify(spec.title)).toContain('bands: 5–95%, 25–75%; line: median');
+
+    const noMedian = monteCarlo({ runs: 40, seed: 3, scenario: { horizon: '1 year' }, noise: { reach: 0.3 }, levels: [0.1, 0.9] });
+    const meanSpec = charts.bands(noMedian, { series: 'reach' });
+    expect((meanSpec.layer as { encoding: { y: { field: string } } }[]).map((l) => l.encoding.y.field)).toEqual(['low0', 'mean']);
+    expect(rows(meanSpec).every((r) => !('median' in r))).toBe(true);
+    expect(JSON.stringify(meanSpec.title)).toContain('line: mean');
+  });
+
+  it('response: 141 points from no effort to the maximum, each the response at that rate', () => {
+    const spec: ResponseSpec = { kind: 'hill', halfSaturation: 0.6, shape: 1.6 };
+    const values = rows(charts.response(spec, { maxPostsPerWeek: 7 }));
+    expect(values.length).toBe(141);
+    expect(values[0]).toEqual({ postsPerWeek: 0, response: 0 });
+    expect(values[140]!.postsPerWeek).toBe(7);
+    expect(values[70]!.response).toBeCloseTo(respond(3.5 / 7, spec), 6);
+  });
+
+  it('kernel: the weights by lag, thinned to at most about 400 points, in months', () => {
+    const short = rows(charts.kernel({ kind: 'geometric', halfLife: 5 }));
+    const weights = kernelWeights({ kind: 'geometric', halfLife: 5 });
+    expect(short.length).toBe(weights.length);
+    expect(short[3]).toEqual({ month: Math.round((3 / DAYS_PER_MONTH) * 1000) / 1000, weight: Math.round(weights[3]! * 1e6) / 1e6 });
+    const long = rows(charts.kernel({ kind: 'erlang', mean: '12 months', stages: 4 }));
+    const all = kernelWeights({ kind: 'erlang', mean: '12 months', stages: 4 });
+    const every = Math.floor(all.length / 400);
+    expect(every).toBeGreaterThan(1);
+    expect(long.length).toBe(Math.ceil(all.length / every));
+    expect(long[1]!.weight).toBeCloseTo(all[every]!, 6);
+  });
+
+  it('portfolio: one bar per channel, largest first in both layers, with its chance of never taking off', () => {
+    const allocation = allocate({ channels: ['tiktok', 'linkedin'], budget: 7, horizon: '1 year', increments: 7 });
+    const spec = charts.portfolio(allocation);
+    const values = rows(spec);
+    expect(values.map((v) => v.channel)).toEqual(allocation.shares.map((s) => s.name));
+    const order = [...allocation.shares].sort((a, b) => b.postsPerWeek - a.postsPerWeek).map((s) => s.name);
+    for (const layer of spec.layer as { encoding: { y: { sort: string[] } } }[]) expect(layer.encoding.y.sort).toEqual(order);
+    expect(values[0]!.failure).toBe(`${Math.round(allocation.shares[0]!.failureProbability * 100)}% chance it never takes off`);
+    expect(spec.height).toBe(120);
+  });
+
+  it('absence: the absence shaded in months, both runs for each measure', () => {
+    const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months' });
+    const spec = charts.absence(cost);
+    const shade = ((spec.spec as { layer: { data?: { values: Node[] } }[] }).layer[0]!.data!.values)[0]!;
+    expect(shade.from).toBeCloseTo(18, 2);
+    expect(shade.to).toBeCloseTo(26, 2);
+    expect(JSON.stringify(spec.title)).toContain('An absence of 8 months after 18');
+    const runs = new Set(rows(spec).map((r) => `${String(r.measure)}/${String(r.run)}`));
+    expect(runs.size).toBe(6);
   });
 });
