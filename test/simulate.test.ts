@@ -125,6 +125,35 @@ describe('simulate', () => {
     expect(caught(() => run.at('3 years'), ParameterError).field).toBe('when');
   });
 
+  it('at() reads moments relative to where the run starts, exactly on grid points and tolerating rounding at both ends', () => {
+    const first = simulate({ horizon: 100 });
+    const later = simulate({ horizon: 50, initial: first.final });
+    expect(later.at(100).day).toBe(100);
+    expect(later.at(120).equity).toBe(later.equity[20]);
+    expect(later.at(150).day).toBe(150);
+    expect(later.at(150 + 1e-10).day).toBe(150);
+    expect(later.at(100 - 1e-10).day).toBe(100);
+    expect(caught(() => later.at(99), ParameterError).field).toBe('when');
+    expect(caught(() => later.at(151), ParameterError).field).toBe('when');
+    expect(caught(() => later.at('soon'), DurationError).field).toBe('when');
+    const halfDays = simulate({ horizon: 10, step: 0.5 });
+    expect(halfDays.at(3).day).toBe(3);
+    expect(halfDays.at(3).equity).toBe(halfDays.equity[6]);
+  });
+
+  it('at() says the account is invited when its agenda reaches the threshold', () => {
+    const quiet = simulate({ horizon: 10, activity: schedule.none(), parameters: { invitationThreshold: 0 } });
+    expect(quiet.at(5).agenda).toBe(0);
+    expect(quiet.at(5).invited).toBe(true);
+    expect(simulate({ horizon: 10, activity: schedule.none() }).at(5).invited).toBe(false);
+  });
+
+  it('rounds the number of steps up when the step does not divide the horizon, but not for a rounding error', () => {
+    expect(simulate({ horizon: 10, step: 3 }).days).toEqual(new Float64Array([0, 3, 6, 9, 12]));
+    expect(2.1 / 0.3).toBeGreaterThan(7); // 7.000000000000001
+    expect(simulate({ horizon: 2.1, step: 0.3 }).days.length).toBe(8);
+  });
+
   it('more effort never lowers equity', () => {
     let previous = -1;
     for (const postsPerWeek of [0, 0.5, 1, 1.5, 3, 7, 14, 30]) {
@@ -160,9 +189,36 @@ describe('simulate rejects bad input before stepping', () => {
     [{ horizon: 10, initial: { sinceLaunch: 100 }, start: 5 }, 'start', ParameterError],
     [{ horizon: '1000000 years' }, 'horizon', ParameterError],
     [{ horizon: 10, horizn: 5 }, 'options.horizn', ParameterError],
+    [{ horizon: 10, name: 3 }, 'options.name', InputTypeError],
+    [{ horizon: 10, step: 'a while' }, 'step', DurationError],
+    [{ horizon: 10, initial: 'empty' }, 'initial', InputTypeError],
+    [{ horizon: 10, initial: { equty: 1 } }, 'initial.equty', ParameterError],
+    [{ horizon: 10, initial: { day: NaN } }, 'initial.day', ParameterError],
+    [{ horizon: 10, initial: { sinceLaunch: -1 } }, 'initial.sinceLaunch', ParameterError],
+    [{ horizon: 10, initial: { lagState: 'full' } }, 'initial.lagState', ParameterError],
+    [{ horizon: 10, initial: { agenda: -1 } }, 'initial.agenda', ParameterError],
+    [{ horizon: 10, initial: { quietDays: -1 } }, 'initial.quietDays', ParameterError],
   ])('%j → %s', (options, field, kind) => {
     const error = caught(() => simulate(options as never), kind as typeof ParameterError);
     expect(error.field).toBe(field);
+  });
+
+  it('says what it allows, naming the default step and the largest run', () => {
+    expect(() => simulate({ horizon: 0.5 })).toThrow('`step` must be no longer than the horizon (0.5 days), got "1 day"');
+    expect(() => simulate({ horizon: '1000000 years' })).toThrow('at most 19999999 steps of 1 days');
+    expect(() => simulate({ horizon: 10, initial: { day: 5, sinceLaunch: 100 }, start: 90 })).toThrow(
+      '`start` must be consistent with initial.sinceLaunch − initial.day (95), got 90',
+    );
+    expect(() => simulate({ horizon: 10, initial: { lagState: 'full' } } as never)).toThrow(
+      '`initial.lagState` must be an array of numbers ≥ 0 (the lag kernel\'s state), got "full"',
+    );
+  });
+
+  it('accepts the limits themselves: a step as long as the horizon, a pause starting on the last day, a start that agrees with the state', () => {
+    expect(simulate({ horizon: 10, step: 10 }).days).toEqual(new Float64Array([0, 10]));
+    expect(simulate({ horizon: 10, activity: schedule.daily(1).pause({ from: 10, for: 5 }) }).days.length).toBe(11);
+    expect(simulate({ horizon: 10, initial: { day: 5, sinceLaunch: 100 }, start: 95 }).final.sinceLaunch).toBe(110);
+    expect(simulate({ horizon: 10, name: 'ours' }).days.length).toBe(11);
   });
 
   it('rejects a missing options object with an InputTypeError', () => {
