@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, costOfDelay, schedule, simulate, whatIf } from 'relationship-equity';
+import { DurationError, InputTypeError, ParameterError, costOfDelay, monteCarlo, schedule, simulate, whatIf } from 'relationship-equity';
 import { caught, expectClose } from './helpers.js';
 
 const away = schedule.reference().pause({ from: '18 months', for: '8 months' });
@@ -60,9 +60,78 @@ describe('whatIf', () => {
     expect(Array.from(again.alternatives[0]!.bands!.interest.mean)).toEqual(Array.from(o.bands!.interest.mean));
   });
 
+  it('under uncertainty, each run is the monteCarlo run of the same seed: means, bands, totals, their quantiles and the share ahead', () => {
+    // A burst of daily posting then silence, against a steady weekly habit: which brings more depends on the draws.
+    const steady = { horizon: '1 year', activity: schedule.weekly(1.5), step: 2 };
+    const burst = { horizon: '1 year', activity: schedule.daily(0.8).pause({ from: '6 weeks', for: '46 weeks' }), step: 2 };
+    const u = { runs: 25, seed: 7, noise: { reach: 0.3 }, uncertain: { neglectDecay: { kind: 'uniform', min: 0.0001, max: 0.05 }, 'lag.mean': { kind: 'uniform', min: 100, max: 400 } } } as const;
+    const levels = [0, 0.3, 0.5, 1];
+    const o = whatIf(steady, { burst }, { ...u, levels }).alternatives[0]!;
+    const paths = (scenario: typeof steady) => monteCarlo({ ...u, scenario, keepPaths: true, series: ['equity', 'interest'] }).paths!;
+    const b = paths(steady);
+    const a = paths(burst);
+    const totals = b.interest!.map((base, r) => base.reduce((sum, v, t) => sum + (a.interest![r]![t]! - v) * 2, 0));
+    const sorted = [...totals].sort((x, y) => x - y);
+    const type7 = (level: number): number => {
+      const h = (sorted.length - 1) * level;
+      const k = Math.floor(h);
+      return sorted[k]! + (h - k) * (sorted[Math.min(k + 1, sorted.length - 1)]! - sorted[k]!);
+    };
+    o.totalInterestQuantiles!.forEach((q, i) => {
+      expect(q.level).toBe(levels[i]);
+      expectClose(q.value, type7(levels[i]!), 1e-9);
+    });
+    expect(o.probabilityAhead).toBe(totals.filter((t) => t > 0).length / 25);
+    expect(o.probabilityAhead).toBeGreaterThan(0);
+    expect(o.probabilityAhead).toBeLessThan(1);
+    const last = b.equity![0]!.length - 1;
+    const mean = (series: Float64Array[], t: number): number => series.reduce((sum, p) => sum + p[t]!, 0) / series.length;
+    for (const t of [0, 40, last]) {
+      expectClose(o.difference.equity[t]!, mean(a.equity as Float64Array[], t) - mean(b.equity as Float64Array[], t), 1e-9);
+    }
+    expectClose(o.equityAtHorizon.baseline, mean(b.equity as Float64Array[], last), 1e-9);
+    expectClose(o.interestAtHorizon.alternative, mean(a.interest as Float64Array[], last), 1e-9);
+    expectClose(o.totalInterest, totals.reduce((x, y) => x + y, 0) / 25, 1e-9);
+    const differences = b.equity!.map((p, r) => a.equity![r]![40]! - p[40]!).sort((x, y) => x - y);
+    expect(o.bands!.equity.quantiles[0]!.values[40]).toBe(differences[0]);
+    expect(o.bands!.equity.quantiles[3]!.values[40]).toBe(differences[24]);
+  });
+
+  it('a plan identical to the baseline never pays off', () => {
+    const same = whatIf(base, { same: base }).alternatives[0]!;
+    expect(same.totalInterest).toBe(0);
+    expect(same.paysOffAfter).toBeNull();
+    expect(same.paysOffAfterMonths).toBeNull();
+  });
+
+  it('counts the time to pay off from the first day of the runs, also when they start later', () => {
+    const start = simulate({ horizon: '6 months' }).final;
+    const later = whatIf({ horizon: '2 years', initial: start }, { more: { horizon: '2 years', initial: start, activity: schedule.reference().change({ at: 200, postsPerDay: 1 }) } });
+    const o = later.alternatives[0]!;
+    expect(later.days[0]).toBe(start.day);
+    expect(o.paysOffAfter!).toBeGreaterThan(200 - start.day);
+    expect(o.paysOffAfter!).toBeLessThan(later.days.at(-1)! - start.day);
+    expectClose(o.paysOffAfterMonths!, o.paysOffAfter! / 30.4375, 1e-12);
+  });
+
   it('rejects alternatives on another grid, and an empty list', () => {
+    expect(caught(() => whatIf(base, { finer: { ...base, step: 0.5 } }), ParameterError).field).toBe('alternatives.finer');
+    const later = simulate({ horizon: 30 }).final;
+    expect(() => whatIf(base, { later: { ...base, initial: later } })).toThrow(
+      "`alternatives.later` must be on the baseline's grid (1461 steps of 1 days from day 0): give the same horizon, step and start, got \"1461 steps of 1 days from day 30\"",
+    );
     expect(caught(() => whatIf(base, { short: { horizon: '2 years' } }), ParameterError).field).toBe('alternatives.short');
     expect(caught(() => whatIf(base, {}), ParameterError).field).toBe('alternatives');
+  });
+
+  it.each([
+    ['alternatives not an object', () => whatIf(base, 'daily' as never), InputTypeError, 'alternatives'],
+    ['a baseline with an unknown key', () => whatIf({ ...base, horizn: 3 } as never, { daily }), ParameterError, 'baseline.horizn'],
+    ['an alternative with an unknown key', () => whatIf(base, { daily: { ...daily, horizn: 3 } as never }), ParameterError, 'alternatives.daily.horizn'],
+    ['options not an object', () => whatIf(base, { daily }, 5 as never), InputTypeError, 'options'],
+    ['an unknown option', () => whatIf(base, { daily }, { run: 5 } as never), ParameterError, 'options.run'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
   });
 });
 
@@ -100,5 +169,47 @@ describe('costOfDelay', () => {
 
   it('rejects a horizon shorter than the longest delay', () => {
     expect(caught(() => costOfDelay({ resumeAt: [0, '2 years'], horizon: '1 year' }), ParameterError).field).toBe('horizon');
+    expect(() => costOfDelay({ resumeAt: ['1 year', 0], horizon: '1 year' })).toThrow(
+      "`horizon` must be longer than the longest delay (365.25 days), got '1 year'".replace(/'/g, '"'),
+    );
+  });
+
+  it.each([
+    ['options not an object', () => costOfDelay('now' as never), InputTypeError, 'options'],
+    ['an unknown option', () => costOfDelay({ resumeOn: [0] } as never), ParameterError, 'options.resumeOn'],
+    ['resume not a schedule', () => costOfDelay({ resume: { postsPerWeek: 3 } as never }), ParameterError, 'resume'],
+    ['resumeAt not an array', () => costOfDelay({ resumeAt: '1 month' as never }), ParameterError, 'resumeAt'],
+    ['resumeAt empty', () => costOfDelay({ resumeAt: [] }), ParameterError, 'resumeAt'],
+    ['a delay unreadable', () => costOfDelay({ resumeAt: [0, 'later'] }), DurationError, 'resumeAt[1]'],
+    ['the horizon unreadable', () => costOfDelay({ horizon: 'a while' }), DurationError, 'horizon'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('sorts the delays, and measures every cost against the shortest', () => {
+    const mine = simulate({ horizon: '1 year', activity: schedule.weekly(3) }).final;
+    const resume = schedule.weekly(3);
+    const { delays: rows } = costOfDelay({ initial: mine, resume, resumeAt: ['3 months', '1 month'], horizon: '2 years' });
+    expect(rows.map((d) => d.delayMonths)).toEqual([1, 3]);
+    const scenario = (months: number) =>
+      simulate({ horizon: '2 years', initial: mine, activity: resume.pause({ from: mine.day, for: `${months} months` }) });
+    const first = scenario(1);
+    const second = scenario(3);
+    const total = (run: typeof first): number => run.interest.reduce((sum, v) => sum + v * run.step, 0);
+    expect(rows[0]).toMatchObject({ equityCost: 0, interestCost: 0, costPerMonth: { equity: 0, interest: 0 }, costShowsAfter: null, costPeaksAfter: null });
+    expectClose(rows[0]!.totalInterest, total(first), 1e-9);
+    expectClose(rows[1]!.totalInterest, total(second), 1e-9);
+    expectClose(rows[1]!.equityAtHorizon, second.final.equity, 1e-9);
+    expectClose(rows[1]!.equityCost, first.final.equity - second.final.equity, 1e-9);
+    expectClose(rows[1]!.interestCost, total(first) - total(second), 1e-9);
+    expectClose(rows[1]!.costPerMonth.equity, rows[1]!.equityCost / 2, 1e-9); // two months more than the shortest delay
+    expectClose(rows[1]!.costPerMonth.interest, rows[1]!.interestCost / 2, 1e-9);
+    // when the shortfall (the share of interest lost) first passes 1%, and when it is largest
+    const shortfall = second.interest.map((v, t) => (first.interest[t]! > 0 ? (first.interest[t]! - v) / first.interest[t]! : 0));
+    const shows = shortfall.findIndex((x) => x > 0.01);
+    const peak = shortfall.indexOf(Math.max(...shortfall));
+    expect(rows[1]!.costShowsAfter).toBe(first.days[shows]! - mine.day);
+    expect(rows[1]!.costPeaksAfter).toBe(first.days[peak]! - mine.day);
+    expect(peak).toBeLessThan(shortfall.length - 1);
   });
 });
