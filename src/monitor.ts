@@ -9,7 +9,7 @@
  */
 import { toDays, type Duration } from './duration.js';
 import { Engine, type EngineState } from './engine.js';
-import { InputTypeError, ParameterError } from './errors.js';
+import { InputTypeError, ParameterError, describeValue } from './errors.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { Schedule, schedule as builders, type SampledSchedule } from './schedule.js';
 import { simulate, finalState, type ModelState } from './simulate.js';
@@ -136,7 +136,8 @@ function resolveOptions(options: MonitorOptions): Resolved {
 
 /**
  * Create an incremental neglect monitor. Each day it updates a baseline and a
- * recent average of effort (posts plus events), runs the model one day on,
+ * recent average of effort (posts spread over the trailing week, as the model
+ * sees them, plus events), runs the model one day on,
  * and grades the situation:
  *
  * - `watch`: no post or event for two thirds of `quietAlert`, or recent effort
@@ -225,15 +226,15 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
     engine.run(state, plan, 0, 1, -1, point);
 
     // Effort against the account's own baseline.
-    const effort = posts + events;
-    const active = effort > 0;
+    const effort = plan.effort[0]! + events; // posts spread over the trailing week, as the model sees them
+    const active = posts + events > 0;
     // Exponential averages normalised by their total weight, so the first weeks are fair averages too.
     weightBaseline = keepBaseline * weightBaseline + 1;
     weightRecent = keepRecent * weightRecent + 1;
     // m_t = m_{t−1} + (x_t − m_{t−1}) / W_t with W_t = keep · W_{t−1} + 1 is Σ keep^{t−i} x_i / Σ keep^{t−i}.
     const average = (previous: number, value: number, weight: number): number => previous + (value - previous) / weight;
     baseline = average(baseline, effort, weightBaseline);
-    baselinePosts = average(baselinePosts, posts, weightBaseline);
+    baselinePosts = average(baselinePosts, plan.effort[0]!, weightBaseline);
     baselineEvents = average(baselineEvents, events, weightBaseline);
     recent = average(recent, effort, weightRecent);
     baselineActiveRate = average(baselineActiveRate, active ? 1 : 0, weightBaseline);
@@ -312,7 +313,7 @@ export interface MonitorReport {
  * Run the neglect monitor over a whole history: a list of days, or a
  * {@link Schedule} sampled daily over `days` days.
  *
- * @throws {@link ParameterError} for invalid options or days.
+ * @throws {@link ParameterError} for invalid options or days (a bad day is named by its place: `history[3].posts`).
  * @example
  * ```ts
  * import { monitor, schedule } from 'relationship-equity';
@@ -346,7 +347,10 @@ export function monitor(history: Schedule | readonly DayActivity[], options: Mon
       status = m.push(d);
     } catch (error) {
       if (error instanceof ParameterError || error instanceof InputTypeError) {
-        throw new ParameterError(`history[${i}]`, d, error.message.replace(/^`[^`]*` must be /, ''));
+        // Name the day in the history: the posts of day 3 are `history[3].posts`.
+        const field = error.field.replace(/^day/, `history[${i}]`);
+        const allowed = error.message.slice(`\`${error.field}\` must be `.length, error.message.length - `, got ${describeValue(error.value)}`.length);
+        throw error instanceof InputTypeError ? new InputTypeError(field, error.value, allowed) : new ParameterError(field, error.value, allowed);
       }
       throw error;
     }
