@@ -41,6 +41,15 @@ describe('compare', () => {
   it('a run compared with itself has no gap', () => {
     const same = compare(twin, twin);
     for (const name of SERIES) expect(same.summary[name].largestGap).toBe(0);
+    expect(same.summary.equity.dayOfLargestGap).toBe(twin.days[0]); // the first day the largest gap is reached
+  });
+
+  it('weighs the area by the step', () => {
+    const fine = simulate({ horizon: 20, step: 0.5, activity: schedule.daily(1) });
+    const half = simulate({ horizon: 20, step: 0.5, activity: schedule.daily(0.5) });
+    let area = 0;
+    for (let i = 0; i < fine.days.length; i++) area += (half.equity[i]! - fine.equity[i]!) * 0.5;
+    expectClose(compare(half, fine).summary.equity.cumulativeDifference, area, 1e-12);
   });
 
   it('rejects runs on different grids', () => {
