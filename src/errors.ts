@@ -113,3 +113,16 @@ export class InputTypeError extends TypeError {
     this.value = value;
   }
 }
+
+/**
+ * What an error of this library said was allowed: its message without the
+ * "`field` must be " before and the ", got …" after. For naming the same fault
+ * from further out (a day of a history, a line of a CSV file).
+ *
+ * @internal
+ */
+export function allowedOf(error: ParameterError | InputTypeError): string {
+  const before = `\`${error.field}\` must be `.length;
+  const after = `, got ${describeValue(error.value)}`.length;
+  return error.message.slice(before, error.message.length - after);
+}

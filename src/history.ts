@@ -7,7 +7,7 @@
  * @module
  */
 import { toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
+import { InputTypeError, ParameterError, allowedOf, describeValue } from './errors.js';
 import { schedule, type LogEntry, type Schedule } from './schedule.js';
 import { finiteNumber, knownKeys, plainObject } from './validate.js';
 
@@ -206,7 +206,11 @@ export function parseHistoryCsv(text: string, options: HistoryOptions = {}): His
       const match = /^rows\[(\d+)\]/.exec(error.field);
       if (match !== null) {
         const line = lineOf[Number(match[1])]!;
-        throw new ParameterError(`csv line ${line}`, lines[line - 1], error.message.replace(/^`[^`]*` must be /, ''));
+        // `rows[2].posts` must be a number ≥ 0 → `csv line 4` must be a row whose posts is a number ≥ 0 (it is -1)
+        const column = error.field.slice(match[0].length).replace(/^\./, '');
+        const allowed = allowedOf(error);
+        const said = column === '' ? allowed : `a row whose ${column} is ${allowed} (it is ${describeValue(error.value)})`;
+        throw new ParameterError(`csv line ${line}`, lines[line - 1], said);
       }
     }
     throw error;

@@ -9,7 +9,7 @@
  */
 import { toDays, type Duration } from './duration.js';
 import { Engine, type EngineState } from './engine.js';
-import { InputTypeError, ParameterError, describeValue } from './errors.js';
+import { InputTypeError, ParameterError, allowedOf } from './errors.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { Schedule, schedule as builders, type SampledSchedule } from './schedule.js';
 import { simulate, finalState, type ModelState } from './simulate.js';
@@ -349,7 +349,7 @@ export function monitor(history: Schedule | readonly DayActivity[], options: Mon
       if (error instanceof ParameterError || error instanceof InputTypeError) {
         // Name the day in the history: the posts of day 3 are `history[3].posts`.
         const field = error.field.replace(/^day/, `history[${i}]`);
-        const allowed = error.message.slice(`\`${error.field}\` must be `.length, error.message.length - `, got ${describeValue(error.value)}`.length);
+        const allowed = allowedOf(error);
         throw error instanceof InputTypeError ? new InputTypeError(field, error.value, allowed) : new ParameterError(field, error.value, allowed);
       }
       throw error;

@@ -1,3 +1,4 @@
+import { allowedOf } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { DurationError, InputTypeError, ParameterError } from 'relationship-equity';
 
@@ -75,5 +76,14 @@ describe('how an error message shows the value it got', () => {
     expect([d.name, t.name]).toEqual(['DurationError', 'InputTypeError']);
     expect([d.field, d.value, t.field, t.value]).toEqual(['f', 1, 'g', 2]);
     expect(t.message).toBe('`g` must be ok, got 2');
+  });
+});
+
+describe('allowedOf', () => {
+  it('gives back what an error said was allowed, whatever the value', () => {
+    for (const value of [-1, 'x, got y', { a: [1, 2] }, undefined, null, 'a'.repeat(200)]) {
+      expect(allowedOf(new ParameterError('rows[3].posts', value, 'a number ≥ 0, or empty'))).toBe('a number ≥ 0, or empty');
+      expect(allowedOf(new InputTypeError('day', value, 'an object'))).toBe('an object');
+    }
   });
 });

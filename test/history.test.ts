@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParameterError, calibrate, historyFromRows, parseHistoryCsv, simulate } from 'relationship-equity';
+import { DurationError, InputTypeError, ParameterError, calibrate, historyFromRows, parseHistoryCsv, simulate } from 'relationship-equity';
 import { readHistoryCsv } from '../src/node.js';
 import { caught } from './helpers.js';
 
@@ -43,6 +43,51 @@ describe('historyFromRows', () => {
   });
 });
 
+describe('historyFromRows in detail', () => {
+  it('counts periods from the first row, fills skipped periods with gaps, and reads empty counts as 0', () => {
+    const h = historyFromRows([{ date: ' 2022-01-01 ', posts: null as never, views: 3 }, { date: '2022-01-04', events: 2 }]);
+    expect(h.origin).toBe('2022-01-01');
+    expect(h.periods).toBe(4);
+    expect(h.views).toEqual([3, null, null, null]);
+    expect(h.activity.spec.loggedPosts).toEqual([]);
+    expect(h.activity.spec.loggedEvents).toEqual([{ day: 3, count: 2 }]);
+    expect(h.activity.spec.spread).toBe(7);
+  });
+
+  it('spreads posts over the period when it is longer than a week', () => {
+    const h = historyFromRows([{ date: '2022-01-01', posts: 30 }, { date: '2022-01-31', posts: 30 }], { period: '30 days' });
+    expect(h.activity.spec.spread).toBe(30);
+    expect(h.activity.sample(0, 1, 60).effort.every((x) => Math.abs(x - 1) < 1e-12)).toBe(true);
+  });
+
+  it.each([
+    ['rows not an array', () => historyFromRows('2022-01-01' as never), InputTypeError, 'rows'],
+    ['options not an object', () => historyFromRows([{ date: '2022-01-01' }], 7 as never), InputTypeError, 'options'],
+    ['an unknown option', () => historyFromRows([{ date: '2022-01-01' }], { every: 7 } as never), ParameterError, 'options.every'],
+    ['a period of half a day', () => historyFromRows([{ date: '2022-01-01' }], { period: 0.5 }), ParameterError, 'options.period'],
+    ['a period of 1.5 days', () => historyFromRows([{ date: '2022-01-01' }], { period: 1.5 }), ParameterError, 'options.period'],
+    ['an unreadable period', () => historyFromRows([{ date: '2022-01-01' }], { period: 'weekly' }), DurationError, 'options.period'],
+    ['a first row without a date', () => historyFromRows([{ posts: 1 } as never]), InputTypeError, 'rows[0].date'],
+    ['a date in another format', () => historyFromRows([{ date: '01/03/2022' }]), ParameterError, 'rows[0].date'],
+    ['a row not an object', () => historyFromRows([{ date: '2022-01-01' }, 5 as never]), InputTypeError, 'rows[1]'],
+    ['events not a number', () => historyFromRows([{ date: '2022-01-01', events: 'two' as never }]), InputTypeError, 'rows[0].events'],
+    ['negative events', () => historyFromRows([{ date: '2022-01-01', events: -2 }]), ParameterError, 'rows[0].events'],
+    ['negative views', () => historyFromRows([{ date: '2022-01-01', views: -2 }]), ParameterError, 'rows[0].views'],
+    ['leads not finite', () => historyFromRows([{ date: '2022-01-01', leads: Infinity }]), ParameterError, 'rows[0].leads'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('says what a row must be', () => {
+    expect(() => historyFromRows([{ date: '2022-01-01' }, { date: '2022-01-03' }], { period: 2.0 })).not.toThrow();
+    expect(() => historyFromRows([{ date: '2022-01-01' }, { date: '2022-01-04' }], { period: 2 })).toThrow(
+      '`rows[1].date` must be a whole number of periods (2 days) after the first row, got "2022-01-04"',
+    );
+    expect(() => historyFromRows([{ date: '2022-01-01', views: -2 }])).toThrow('`rows[0].views` must be a number ≥ 0, or empty for no measurement, got -2');
+    expect(() => historyFromRows([{ date: '2022-01-01' }], { period: 0.5 })).toThrow('`options.period` must be a whole number of days ≥ 1, got 0.5');
+  });
+});
+
 describe('parseHistoryCsv', () => {
   const csv = ['Date,Posts,Events,Views,Leads,Notes', '2022-01-03,2,0,5400,,"launch, with a comma"', '2022-01-04,,,6100,1,', '', '2022-01-06,1,1,,,'].join('\n');
 
@@ -61,6 +106,29 @@ describe('parseHistoryCsv', () => {
     const unsorted = csv.replace('2022-01-06', '2022-01-01');
     expect(caught(() => parseHistoryCsv(unsorted), ParameterError).field).toBe('csv line 5');
     expect(caught(() => parseHistoryCsv('when,posts\n2022-01-01,1'), ParameterError).field).toBe('csv line 1');
+  });
+
+  it('says which line is wrong, what the row must be, and what it held', () => {
+    expect(() => parseHistoryCsv('date,posts\n2022-01-01,1\n2022-01-02,-1')).toThrow(
+      '`csv line 3` must be a row whose posts is a number ≥ 0 (it is -1), got "2022-01-02,-1"',
+    );
+    expect(() => parseHistoryCsv('date,posts\n2022-01-01,1,9')).toThrow('`csv line 2` must be at most 2 fields, as in the header, got "2022-01-01,1,9"');
+    expect(() => parseHistoryCsv('date,posts\n2022-01-01,x')).toThrow('`csv line 2` must be a number in the posts column, got "x", got "2022-01-01,x"');
+    expect(() => parseHistoryCsv('when,posts\n2022-01-01,1')).toThrow('`csv line 1` must be a header naming a `date` column');
+    expect(caught(() => parseHistoryCsv(42 as never), InputTypeError).field).toBe('text');
+    expect(caught(() => parseHistoryCsv('date,posts\n'), ParameterError).field).toBe('rows');
+  });
+
+  it('reads quoted fields with commas and doubled quotes, Windows line ends, and short rows', () => {
+    const h = parseHistoryCsv('date,note,posts,views\r\n2022-01-01,"a ""big"", day",2,100\r\n2022-01-02,"x"\r\n');
+    expect(h.views).toEqual([100, null]);
+    expect(h.activity.spec.loggedPosts).toEqual([{ day: 0, count: 2 }]);
+  });
+
+  it('takes a period for weekly exports', () => {
+    const h = parseHistoryCsv('date,posts,views\n2022-01-03,2,10\n2022-01-17,1,30', { period: '1 week' });
+    expect(h.views).toEqual([10, null, 30]);
+    expect(() => parseHistoryCsv('date,posts\n2022-01-03,2\n2022-01-05,1', { period: '1 week' })).toThrow(/csv line 3/);
   });
 
   it('a CSV export calibrates end to end', () => {
