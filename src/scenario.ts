@@ -166,6 +166,7 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     } catch (error) {
       throw new ParameterError('scenario', input.slice(0, 40), `valid JSON (${(error as Error).message})`);
     }
+    if (Array.isArray(data)) throw new ParameterError('scenario', input.slice(0, 40), 'a JSON object');
   } else if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new InputTypeError('scenario', input, 'JSON text or an object');
   }
@@ -178,6 +179,9 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
       throw new ParameterError(field, received, 'absent: not a field of a scenario file');
     }
+    if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input === undefined && issue.path !== undefined) {
+      throw new ParameterError(field, undefined, 'present: a required field of a scenario file');
+    }
     if (issue.type === 'literal' && field === 'scenario.format') {
       throw new ParameterError(field, issue.input, `format ${SCENARIO_FORMAT}, the version this library reads`);
     }
@@ -185,7 +189,9 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     const allowed =
       issue.type === 'min_value' || issue.type === 'gt_value' || issue.type === 'max_length'
         ? `${issue.type === 'max_length' ? 'of length' : 'a number'} ${expected.replace('>=', '≥ ').replace('<=', '≤ ').replace(/^>(?=\d)/, '> ')}`
-        : `of type ${expected}`;
+        : expected === 'Object'
+          ? 'a JSON object'
+          : `of type ${expected}`;
     throw new ParameterError(field, issue.input, allowed);
   }
   const file = result.output;
