@@ -52,3 +52,100 @@ describe('effortValueSplit', () => {
     expect(month.total).toBeGreaterThan(0);
   });
 });
+
+describe('planning in detail', () => {
+  const equityAfter = (postsPerWeek: number, eventsPerMonth = 1, horizon: number | string = '1 year'): number => {
+    let activity = schedule.weekly(postsPerWeek);
+    if (eventsPerMonth > 0) activity = activity.withEvents({ every: 30.4375 / eventsPerMonth });
+    return simulate({ horizon, activity }).final.equity;
+  };
+
+  it('leaderPlan: both rates reach their targets, with the events per month given', () => {
+    const plan = leaderPlan({ clientTarget: 150, transferRate: 0.5, horizon: '1 year', eventsPerMonth: 2 });
+    expect(plan.clientPostsPerWeek).toBeGreaterThan(0);
+    expect(equityAfter(plan.clientPostsPerWeek, 2) / 150).toBeCloseTo(1, 6);
+    expect(equityAfter(plan.leaderPostsPerWeek, 2) / 300).toBeCloseTo(1, 6);
+    expect(plan.effortMultiple).toBe(plan.leaderPostsPerWeek / plan.clientPostsPerWeek);
+    const without = leaderPlan({ clientTarget: 150, transferRate: 0.5, horizon: '1 year', eventsPerMonth: 0 });
+    expect(equityAfter(without.clientPostsPerWeek, 0) / 150).toBeCloseTo(1, 6);
+    expect(without.clientPostsPerWeek).toBeGreaterThan(plan.clientPostsPerWeek);
+  });
+
+  it('leaderPlan: a target events alone reach needs no posts; one out of reach needs infinitely many', () => {
+    const tiny = leaderPlan({ clientTarget: equityAfter(0) / 4, transferRate: 1, horizon: '1 year' });
+    expect(tiny.clientPostsPerWeek).toBe(0);
+    expect(tiny.effortMultiple).toBe(Infinity);
+    const far = leaderPlan({ clientTarget: 1e7, transferRate: 0.5, horizon: '1 year' });
+    expect(far.leaderPostsPerWeek).toBe(Infinity);
+  });
+
+  it.each([
+    ['options not an object', () => leaderPlan(5 as never), 'options'],
+    ['an unknown option', () => leaderPlan({ clientTarget: 1, transferRate: 0.5, horizon: 10, target: 3 } as never), 'options.target'],
+    ['a client target of 0', () => leaderPlan({ clientTarget: 0, transferRate: 0.5, horizon: 10 }), 'clientTarget'],
+    ['an unreadable horizon', () => leaderPlan({ clientTarget: 1, transferRate: 0.5, horizon: 'soon' }), 'horizon'],
+    ['negative events', () => leaderPlan({ clientTarget: 1, transferRate: 0.5, horizon: 10, eventsPerMonth: -1 }), 'eventsPerMonth'],
+    ['a transfer rate above 1', () => leaderPlan({ clientTarget: 1, transferRate: 2, horizon: 10 }), 'transferRate'],
+    ['breakEven options not an object', () => breakEvenHorizon(5 as never), 'options'],
+    ['breakEven unknown option', () => breakEvenHorizon({ posts: 3 } as never), 'options.posts'],
+    ['breakEven posts of 0', () => breakEvenHorizon({ postsPerWeek: 0 }), 'postsPerWeek'],
+    ['breakEven unreadable limit', () => breakEvenHorizon({ limit: 'never' }), 'limit'],
+    ['breakEven negative value', () => breakEvenHorizon({ clientValuePerPost: -1 }), 'clientValuePerPost'],
+    ['split options not an object', () => effortValueSplit(5 as never), 'options'],
+    ['split unknown option', () => effortValueSplit({ later: 3 } as never), 'options.later'],
+    ['split horizon not beyond now', () => effortValueSplit({ now: '1 year', horizon: '1 year' }), 'horizon'],
+    ['split activity not a schedule', () => effortValueSplit({ activity: { posts: 1 } as never }), 'activity'],
+    ['split unreadable now', () => effortValueSplit({ now: 'today' }), 'now'],
+    ['split unreadable after', () => effortValueSplit({ after: 'later' }), 'after'],
+    ['split no extra posts', () => effortValueSplit({ extraPosts: 0 }), 'extraPosts'],
+  ] as const)('names the field: %s', (_, call, field) => {
+    const error = (() => {
+      try {
+        call();
+      } catch (e) {
+        return e as ParameterError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(`\`${field}\` must be `)).toBe(true);
+  });
+
+  it('breakEvenHorizon: keep is the interest the effort has earned so far, move what client work would have paid, from now', () => {
+    const initial = simulate({ horizon: '1 year' }).final;
+    const r = breakEvenHorizon({ postsPerWeek: 5, initial, limit: '6 years' });
+    const kept = simulate({ horizon: '6 years', initial, activity: schedule.weekly(0).change({ at: initial.day, postsPerWeek: 5 }) });
+    const idle = simulate({ horizon: '6 years', initial, activity: schedule.none() });
+    const perDay = 5 / 7;
+    const year = Math.round(365.25);
+    expectClose(r.clientValuePerPost, (kept.interest[year]! - idle.interest[year]!) / perDay, 1e-12);
+    let earned = 0;
+    for (let i = 0; i < kept.days.length; i++) {
+      expect(r.days[i]).toBe(kept.days[i]! - initial.day);
+      expectClose(r.keep[i]!, earned, 1e-9);
+      expectClose(r.move[i]!, r.clientValuePerPost * perDay * r.days[i]!, 1e-9);
+      earned += kept.interest[i]! - idle.interest[i]!;
+    }
+    const first = r.days.findIndex((_, i) => i >= 1 && r.keep.slice(i).every((k, j) => k >= r.move[i + j]!));
+    expect(r.months).toBe(r.days[first]! / 30.4375);
+  });
+
+  it('effortValueSplit: the share of a week of extra posts earned within `now`, against simulate', () => {
+    const activity = schedule.weekly(2);
+    const split = effortValueSplit({ now: '6 months', horizon: '3 years', after: '1 year', extraPosts: 14, activity });
+    const after = 365.25;
+    const boosted = activity.change({ at: after, postsPerDay: 2 / 7 + 2 }).change({ at: after + 7, postsPerDay: 2 / 7 });
+    const base = simulate({ horizon: after + 3 * 365.25, activity });
+    const more = simulate({ horizon: after + 3 * 365.25, activity: boosted });
+    let early = 0;
+    let total = 0;
+    base.days.forEach((day, i) => {
+      const gain = more.interest[i]! - base.interest[i]!;
+      if (day >= after) total += gain;
+      if (day >= after && day < after + 182.625) early += gain;
+    });
+    expectClose(split.total, total, 1e-9);
+    expectClose(split.now, early / total, 1e-9);
+    expectClose(split.later, 1 - early / total, 1e-12);
+  });
+});
