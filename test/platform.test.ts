@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, schedule, simulate, simulatePlatform } from 'relationship-equity';
+import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, schedule, simulate, simulatePlatform } from 'relationship-equity';
 import { caught, expectClose } from './helpers.js';
 
 const ACTIVE = 547.875;
@@ -90,5 +90,84 @@ describe('simulatePlatform', () => {
     [{ accounts: [{ name: 'a' }], traffic: -5 }, 'traffic'],
   ])('rejects %j naming %s', (extra, field) => {
     expect(caught(() => simulatePlatform({ horizon: '1 year', ...extra } as never), ParameterError).field).toBe(field);
+  });
+
+  it('a newcomer runs as a lone account started at its age on the platform, and the traffic is 1000 by default', () => {
+    const platform = simulatePlatform({ horizon: 400, accounts: [{ name: 'first' }, { name: 'late', joins: 150, activity: schedule.daily(1) }] });
+    const late = platform.account('late');
+    const alone = simulate({ horizon: 250, activity: schedule.daily(1), start: 150 });
+    expect(late.joinedAt).toBe(150);
+    for (const k of [0, 1, 50, 250]) expect(late.equity[150 + k]).toBe(alone.equity[k]);
+    expect(late.equity[149]).toBe(0);
+    expect(late.invited[149]).toBe(0);
+    const total = platform.accounts.reduce((sum, a) => sum + a.reach[300]!, 0);
+    expectClose(total, 1000, 1e-9);
+  });
+
+  it('runs on the step it is given, rounding the number of steps up', () => {
+    const platform = simulatePlatform({ horizon: 9, step: 2, accounts: [{ name: 'a' }] });
+    expect(Array.from(platform.days)).toEqual([0, 2, 4, 6, 8, 10]);
+    const lone = simulate({ horizon: 9, step: 2 });
+    expect(Array.from(platform.account('a').equity)).toEqual(Array.from(lone.equity));
+  });
+
+  it('invites by each rule from the agendas of the accounts present', () => {
+    const accounts = [
+      { name: 'busy', activity: schedule.daily(1).withEvents({ every: '1 week' }) },
+      { name: 'usual' },
+      { name: 'quiet', activity: schedule.weekly(1).withEvents({ every: '3 months' }) },
+      { name: 'late', joins: 200 },
+    ];
+    const check = (invitations: Parameters<typeof simulatePlatform>[0]['invitations'], invited: (agendas: number[], j: number) => boolean): void => {
+      const platform = simulatePlatform({ horizon: 400, accounts, ...(invitations === undefined ? {} : { invitations }) });
+      for (let i = 0; i <= 400; i += 7) {
+        const agendas = platform.accounts.map((a) => (i < a.joinedAt ? -1 : a.agenda[i]!));
+        platform.accounts.forEach((a, j) => expect(a.invited[i], `${a.name} on day ${i}`).toBe(i >= a.joinedAt && invited(agendas, j) ? 1 : 0));
+      }
+    };
+    check(undefined, (agendas, j) => agendas[j]! >= DEFAULT_PARAMETERS.invitationThreshold);
+    check({ rule: 'top', count: 2 }, (agendas, j) => agendas[j]! > 0 && agendas[j]! >= [...agendas].sort((a, b) => b - a)[1]!);
+    check({ rule: 'top', count: 9 }, (agendas, j) => agendas[j]! > 0);
+    check({ rule: 'share', minimum: 0.3 }, (agendas, j) => {
+      const total = agendas.filter((a) => a >= 0).reduce((sum, a) => sum + a, 0);
+      return total > 0 && agendas[j]! / total >= 0.3;
+    });
+  });
+
+  it('says which accounts there are when asked for another', () => {
+    const platform = simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }, { name: 'b' }] });
+    expect(() => platform.account('c')).toThrow('`name` must be one of a, b, got "c"');
+  });
+
+  it.each([
+    ['options not an object', () => simulatePlatform(5 as never), InputTypeError, 'options'],
+    ['an unknown option', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], trafic: 5 } as never), ParameterError, 'options.trafic'],
+    ['accounts not an array', () => simulatePlatform({ horizon: 10, accounts: 'a' as never }), ParameterError, 'accounts'],
+    ['a horizon of 0', () => simulatePlatform({ horizon: 0, accounts: [{ name: 'a' }] }), ParameterError, 'horizon'],
+    ['a step of 0', () => simulatePlatform({ horizon: 10, step: 0, accounts: [{ name: 'a' }] }), ParameterError, 'step'],
+    ['a step longer than the horizon', () => simulatePlatform({ horizon: 10, step: 11, accounts: [{ name: 'a' }] }), ParameterError, 'step'],
+    ['an unreadable step', () => simulatePlatform({ horizon: 10, step: 'daily', accounts: [{ name: 'a' }] }), DurationError, 'step'],
+    ['bad parameters', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], parameters: { activeDecay: -1 } }), ParameterError, 'parameters.activeDecay'],
+    ['an account not an object', () => simulatePlatform({ horizon: 10, accounts: ['a' as never] }), InputTypeError, 'accounts[0]'],
+    ['an unknown account key', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a', posts: 1 } as never] }), ParameterError, 'accounts[0].posts'],
+    ['an empty name', () => simulatePlatform({ horizon: 10, accounts: [{ name: '' }] }), InputTypeError, 'accounts[0].name'],
+    ['a name not a string', () => simulatePlatform({ horizon: 10, accounts: [{ name: 3 as never }] }), InputTypeError, 'accounts[0].name'],
+    ['an activity not a schedule', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a', activity: 'daily' as never }] }), ParameterError, 'accounts[0].activity'],
+    ['an unreadable join', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a', joins: 'soon' }] }), DurationError, 'accounts[0].joins'],
+    ['invitations not an object', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: 'top' as never }), InputTypeError, 'invitations'],
+    ['a threshold rule with a count', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'threshold', count: 2 } as never }), ParameterError, 'invitations.count'],
+    ['a top rule with a minimum', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'top', count: 1, minimum: 2 } as never }), ParameterError, 'invitations.minimum'],
+    ['a share of 0', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'share', minimum: 0 } }), ParameterError, 'invitations.minimum'],
+    ['a share above 1', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'share', minimum: 1.5 } }), ParameterError, 'invitations.minimum'],
+    ['a share not a number', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'share', minimum: 'half' as never } }), InputTypeError, 'invitations.minimum'],
+    ['a share rule with a count', () => simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }], invitations: { rule: 'share', minimum: 0.5, count: 1 } as never }), ParameterError, 'invitations.count'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('a share of exactly 1 and joining on the last day are allowed', () => {
+    const platform = simulatePlatform({ horizon: 10, accounts: [{ name: 'a' }, { name: 'b', joins: 10 }], invitations: { rule: 'share', minimum: 1 } });
+    expect(platform.account('b').joinedAt).toBe(10);
+    expect(() => simulatePlatform({ horizon: 10, accounts: [{ name: 'a', joins: 10.6 }] })).toThrow('`accounts[0].joins` must be within the horizon (10 days), got 10.6');
   });
 });
