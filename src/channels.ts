@@ -11,7 +11,8 @@
  * @module
  */
 import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
+import { isoDateDay } from './dates.js';
+import { ParameterError } from './errors.js';
 import { resolveParameters, type ParameterInput } from './parameters.js';
 import { schedule } from './schedule.js';
 import { simulate, type Simulation } from './simulate.js';
@@ -138,15 +139,6 @@ function preset(
   return Object.freeze({ name, launched, parameters: Object.freeze(parameters), failureProbability, eventsPerMonth, hoursPerPost, notes });
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function dayNumber(field: string, date: unknown): number {
-  if (typeof date !== 'string') throw new InputTypeError(field, date, "an ISO date such as '2022-07-01'");
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!ISO.test(date) || Number.isNaN(ms)) throw new ParameterError(field, date, "an ISO date such as '2022-07-01'");
-  return ms / 86_400_000;
-}
-
 /**
  * A channel: a preset by name, or a whole channel of your own, with changes.
  * Parameters are merged field by field over the preset's.
@@ -176,7 +168,7 @@ export function channel(base: ChannelPresetName | Channel, changes: Partial<Chan
   knownKeys(field, c, CHANNEL_FIELDS);
   const merged = { ...start, ...c, parameters: { ...(start.parameters ?? {}), ...((c.parameters as object | undefined) ?? {}) } };
   if (typeof merged.name !== 'string' || merged.name === '') throw new ParameterError(`${field}.name`, merged.name, 'a non-empty string');
-  dayNumber(`${field}.launched`, merged.launched);
+  isoDateDay(`${field}.launched`, merged.launched);
   resolveParameters(merged.parameters as ParameterInput);
   return Object.freeze({
     name: merged.name,
@@ -211,8 +203,8 @@ export function simulateChannel(c: Channel, postsPerWeek: number, options: Chann
   const posts = nonNegative('postsPerWeek', postsPerWeek);
   const o = plainObject('options', options);
   knownKeys('options', o, ['horizon', 'startDate']);
-  const startDay = dayNumber('options.startDate', o.startDate ?? '2022-07-01');
-  const launched = dayNumber('channel.launched', c.launched);
+  const startDay = isoDateDay('options.startDate', o.startDate ?? '2022-07-01');
+  const launched = isoDateDay('channel.launched', c.launched);
   let activity = schedule.weekly(posts);
   if (c.eventsPerMonth > 0 && posts > 0) activity = activity.withEvents({ every: DAYS_PER_MONTH / c.eventsPerMonth });
   return simulate({

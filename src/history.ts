@@ -7,6 +7,7 @@
  * @module
  */
 import { toDays, type Duration } from './duration.js';
+import { isoDateDay } from './dates.js';
 import { InputTypeError, ParameterError, allowedOf, describeValue } from './errors.js';
 import { schedule, type LogEntry, type Schedule } from './schedule.js';
 import { finiteNumber, knownKeys, plainObject } from './validate.js';
@@ -47,18 +48,6 @@ export interface History {
   readonly leads: readonly (number | null)[];
 }
 
-const DAY = 86_400_000;
-
-function dateDay(field: string, value: unknown): number {
-  if (typeof value !== 'string') throw new InputTypeError(field, value, "an ISO date such as '2022-07-01'");
-  const text = value.trim();
-  const ms = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text.slice(0, 10)) {
-    throw new ParameterError(field, value, "an ISO date such as '2022-07-01'");
-  }
-  return ms / DAY;
-}
-
 /**
  * Turn rows of an export into a {@link History}: a schedule of the posts and
  * events (each post spread over a week, or over the period if longer) and the
@@ -84,7 +73,7 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
   knownKeys('options', o, ['period']);
   const period = o.period === undefined ? 1 : toDays(o.period as Duration, 'options.period');
   if (!(period >= 1 && Number.isInteger(period))) throw new ParameterError('options.period', o.period, 'a whole number of days ≥ 1');
-  const first = dateDay('rows[0].date', (rows[0] as HistoryRow | undefined)?.date);
+  const first = isoDateDay('rows[0].date', (rows[0] as HistoryRow | undefined)?.date);
   const entries: LogEntry[] = [];
   const views: (number | null)[] = [];
   const leads: (number | null)[] = [];
@@ -92,7 +81,7 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
   rows.forEach((raw, i) => {
     const row = plainObject(`rows[${i}]`, raw);
     knownKeys(`rows[${i}]`, row, ['date', 'posts', 'events', 'views', 'leads']);
-    const day = dateDay(`rows[${i}].date`, row.date) - first;
+    const day = isoDateDay(`rows[${i}].date`, row.date) - first;
     if (!(day > previous)) throw new ParameterError(`rows[${i}].date`, row.date, 'after the date of the row before it (rows sorted, one per period)');
     if (day % period !== 0) throw new ParameterError(`rows[${i}].date`, row.date, `a whole number of periods (${period} days) after the first row`);
     previous = day;

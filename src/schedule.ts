@@ -11,6 +11,7 @@
  * @module
  */
 import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
+import { isoDateDay } from './dates.js';
 import { InputTypeError, ParameterError } from './errors.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject } from './validate.js';
 
@@ -150,7 +151,6 @@ export interface LogOptions {
   readonly spread?: Duration;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Most events a schedule may generate over one run, to refuse runaway inputs quickly. */
 const MAX_EVENTS = 5_000_000;
 
@@ -422,21 +422,6 @@ function steady(postsPerDay: number): Schedule {
   return new Schedule({ ...EMPTY, rates: [{ at: 0, postsPerDay }] });
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function parseDate(field: string, text: unknown): number {
-  if (typeof text !== 'string') throw new InputTypeError(field, text, "an ISO date such as '2021-10-01'");
-  const match = ISO_DATE.exec(text.trim());
-  if (match === null) throw new ParameterError(field, text, "an ISO date such as '2021-10-01'");
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new ParameterError(field, text, 'a calendar date that exists');
-  }
-  return ms / MS_PER_DAY;
-}
-
 function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedule {
   if (!Array.isArray(entries)) throw new InputTypeError('entries', entries, 'an array of log entries');
   const o = plainObject('options', options);
@@ -447,10 +432,10 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
   let originDay = 0;
   let origin: string | null = null;
   if (o.origin !== undefined) {
-    originDay = parseDate('options.origin', o.origin);
+    originDay = isoDateDay('options.origin', o.origin);
     origin = (o.origin as string).trim().slice(0, 10);
   } else if (dated) {
-    originDay = parseDate('entries[0].date', entries[0]!.date);
+    originDay = isoDateDay('entries[0].date', entries[0]!.date);
     origin = entries[0]!.date!.trim().slice(0, 10);
   }
   const loggedPosts: DatedCount[] = [];
@@ -464,7 +449,7 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
       if (entry.day !== undefined || entry.date === undefined) {
         throw new ParameterError(`entries[${i}]`, raw, 'dated like the first entry (`date`, not `day`)');
       }
-      day = parseDate(`entries[${i}].date`, entry.date) - originDay;
+      day = isoDateDay(`entries[${i}].date`, entry.date) - originDay;
     } else {
       if (entry.date !== undefined || entry.day === undefined) {
         throw new ParameterError(`entries[${i}]`, raw, 'numbered like the first entry (`day`, not `date`)');

@@ -7,6 +7,9 @@ import {
   channel,
   simulateChannel,
   type Channel,
+  DurationError,
+  schedule,
+  simulate,
 } from 'relationship-equity';
 import { caught, expectClose } from './helpers.js';
 
@@ -127,5 +130,130 @@ describe('allocate', () => {
 
   it('rejects a budget that is not a number', () => {
     caught(() => allocate({ channels: ['tiktok'], budget: 'lots' as never, horizon: '1 year' }), InputTypeError);
+  });
+});
+
+describe('channels in detail', () => {
+  const endInterest = (c: Channel, posts: number, horizon = '1 year'): number => {
+    if (posts === 0) return 0;
+    const run = simulateChannel(c, posts, { horizon });
+    return run.interest[run.interest.length - 1]!;
+  };
+
+  it('simulateChannel: weekly posts with the channel’s events, from the platform’s age on the start date', () => {
+    const c = channel('tiktok', { eventsPerMonth: 2, launched: '2020-07-01' });
+    const run = simulateChannel(c, 3, { horizon: 100, startDate: '2021-07-01' });
+    const same = simulate({ horizon: 100, activity: schedule.weekly(3).withEvents({ every: 30.4375 / 2 }), parameters: c.parameters, start: 365 });
+    expect(Array.from(run.equity)).toEqual(Array.from(same.equity));
+    expect(run.final.sinceLaunch).toBe(465);
+    // no posts: no events joined either; a platform launched after the start date starts from its launch
+    const idle = simulateChannel(c, 0, { horizon: 100 });
+    expect(idle.final.equity).toBe(0);
+    const future = simulateChannel(channel('tiktok', { launched: '2030-01-01' }), 3, { horizon: 10 });
+    expect(future.final.sinceLaunch).toBe(10);
+  });
+
+  it.each([
+    ['negative posts', () => simulateChannel(CHANNEL_PRESETS.tiktok, -1, { horizon: 10 }), ParameterError, 'postsPerWeek'],
+    ['options not an object', () => simulateChannel(CHANNEL_PRESETS.tiktok, 1, 10 as never), InputTypeError, 'options'],
+    ['an unknown option', () => simulateChannel(CHANNEL_PRESETS.tiktok, 1, { horizon: 10, start: 1 } as never), ParameterError, 'options.start'],
+    ['a start date not a date', () => simulateChannel(CHANNEL_PRESETS.tiktok, 1, { horizon: 10, startDate: 'July' }), ParameterError, 'options.startDate'],
+    ['a preset that is not one', () => channel('toString' as never), ParameterError, 'channel'],
+    ['a preset named __proto__', () => channel('__proto__' as never), ParameterError, 'channel'],
+    ['changes not an object', () => channel('tiktok', 5 as never), InputTypeError, 'channel'],
+    ['a base object with an unknown key', () => channel({ ...CHANNEL_PRESETS.tiktok, colour: 'red' } as never), ParameterError, 'channel.colour'],
+    ['an empty name', () => channel('tiktok', { name: '' }), ParameterError, 'channel.name'],
+    ['a launch date not a string', () => channel('tiktok', { launched: 2017 as never }), InputTypeError, 'channel.launched'],
+    ['a launch date without leading zeros', () => channel('tiktok', { launched: '2017-9-1' }), ParameterError, 'channel.launched'],
+    ['negative events', () => channel('tiktok', { eventsPerMonth: -1 }), ParameterError, 'channel.eventsPerMonth'],
+    ['no hours per post', () => channel('tiktok', { hoursPerPost: 0 }), ParameterError, 'channel.hoursPerPost'],
+    ['a channel in a list', () => allocate({ channels: ['tiktok', { ...CHANNEL_PRESETS.likee, failureProbability: 2 }], budget: 7, horizon: 10 }), ParameterError, 'channels[1].failureProbability'],
+    ['allocate options not an object', () => allocate(5 as never), InputTypeError, 'options'],
+    ['an unknown allocate option', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, budgets: 1 } as never), ParameterError, 'options.budgets'],
+    ['channels not an array', () => allocate({ channels: 'tiktok' as never, budget: 7, horizon: 10 }), ParameterError, 'channels'],
+    ['a unit of minutes', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, unit: 'minutes' as never }), ParameterError, 'unit'],
+    ['a measure of peak', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, measure: 'peak' as never }), ParameterError, 'measure'],
+    ['an objective not an object', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, objective: 'expected' as never }), InputTypeError, 'objective'],
+    ['a level of 0', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, objective: { kind: 'quantile', level: 0 } }), ParameterError, 'objective.level'],
+    ['a level not a number', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, objective: { kind: 'quantile', level: NaN } }), ParameterError, 'objective.level'],
+    ['fractional increments', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, increments: 2.5 }), ParameterError, 'increments'],
+    ['too many increments', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 10, increments: 1001 }), ParameterError, 'increments'],
+    ['an unreadable horizon', () => allocate({ channels: ['tiktok'], budget: 7, horizon: 'a while' }), DurationError, 'horizon'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('channel(): a channel object without notes gets none; the field prefix names the place in a list', () => {
+    const { notes: _notes, ...bare } = CHANNEL_PRESETS.linkedin;
+    expect(channel(bare as Channel).notes).toBe('');
+    expect(channel('tiktok', {}, 'mine').name).toBe('tiktok');
+    expect(caught(() => channel('tiktok', { hoursPerPost: -1 }, 'mine'), ParameterError).field).toBe('mine.hoursPerPost');
+    expect(() => channel('myspace' as never)).toThrow(/^`channel` must be one of the presets tiktok, xiaohongshu, likee, youtube-shorts, instagram-reels, podcasts, linkedin, or a channel object/);
+    expect(() => channel('tiktok', { launched: '2017-9-1' })).toThrow("`channel.launched` must be an ISO date such as '2022-07-01', got \"2017-9-1\"");
+    expect(() => channel('tiktok', { launched: '2017-02-30' })).toThrow(ParameterError);
+  });
+
+  it('reports each share with its budget, posts, interest if it works and failure probability; the value of each channel alone', () => {
+    const channels = [concave('a'), concave('b', { failureProbability: 0.2, hoursPerPost: 2 })];
+    const plan = allocate({ channels, budget: 8, unit: 'hours', horizon: '1 year', increments: 4 });
+    const [a, b] = plan.shares;
+    expect(a!.budget + b!.budget).toBe(8);
+    expect(a!.postsPerWeek).toBe(a!.budget);
+    expect(b!.postsPerWeek).toBe(b!.budget / 2);
+    expectClose(a!.interestIfItWorks, endInterest(channels[0]!, a!.postsPerWeek), 1e-12);
+    expectClose(b!.interestIfItWorks, endInterest(channels[1]!, b!.postsPerWeek), 1e-12);
+    expect(b!.failureProbability).toBe(0.2);
+    expectClose(plan.expected, a!.interestIfItWorks + 0.8 * b!.interestIfItWorks, 1e-12);
+    expect(plan.value).toBe(plan.expected);
+    expectClose(plan.singleChannel[0]!.value, endInterest(channels[0]!, 8), 1e-12);
+    expectClose(plan.singleChannel[1]!.value, 0.8 * endInterest(channels[1]!, 4), 1e-12);
+  });
+
+  it('measures the interest summed over the horizon when asked', () => {
+    const c = concave('a');
+    const plan = allocate({ channels: [c], budget: 3, horizon: 100, increments: 1, measure: 'total' });
+    const run = simulateChannel(c, 3, { horizon: 100 });
+    expectClose(plan.value, run.interest.reduce((s, x) => s + x * run.step, 0), 1e-9);
+  });
+
+  it('a quantile objective is the lower quantile of the total over which channels fail', () => {
+    const channels = [concave('a', { failureProbability: 0.5 }), concave('b', { failureProbability: 0.2, parameters: { interestPerReach: 2 } })];
+    for (const level of [0.05, 0.15, 0.5, 0.7, 0.95]) {
+      const plan = allocate({ channels, budget: 6, horizon: '1 year', increments: 3, objective: { kind: 'quantile', level } });
+      const [x, y] = plan.shares.map((s) => s.interestIfItWorks) as [number, number];
+      // outcomes: both fail 0.1, only b works 0.4, only a works 0.1, both work 0.4
+      const outcomes = [
+        { total: 0, p: 0.5 * 0.2 },
+        { total: y, p: 0.5 * 0.8 },
+        { total: x, p: 0.5 * 0.2 },
+        { total: x + y, p: 0.5 * 0.8 },
+      ].sort((u, v) => u.total - v.total);
+      let cumulative = 0;
+      const quantile = outcomes.find((o) => (cumulative += o.p) >= level - 1e-12)!.total;
+      expect(plan.value, `level ${level}`).toBe(quantile);
+      // and it is the best split on the grid for that objective
+      for (let k = 0; k <= 3; k++) {
+        const xs = endInterest(channels[0]!, 2 * k);
+        const ys = endInterest(channels[1]!, 2 * (3 - k));
+        const others = [
+          { total: 0, p: 0.1 },
+          { total: ys, p: 0.4 },
+          { total: xs, p: 0.1 },
+          { total: xs + ys, p: 0.4 },
+        ].sort((u, v) => u.total - v.total);
+        let c = 0;
+        expect(plan.value + 1e-12).toBeGreaterThanOrEqual(others.find((o) => (c += o.p) >= level - 1e-12)!.total);
+      }
+    }
+  });
+
+  it('searches every split while there are at most 200,000, and locally beyond', () => {
+    const channels = [concave('a', { failureProbability: 0.3 }), concave('b', { failureProbability: 0.1 }), concave('c', { failureProbability: 0.5, parameters: { interestPerReach: 2 } })];
+    const objective = { kind: 'quantile', level: 0.3 } as const;
+    expect(allocate({ channels, budget: 6, horizon: 20, increments: 600, objective }).method).toBe('exact');
+    const local = allocate({ channels, budget: 6, horizon: 20, increments: 700, objective });
+    expect(local.method).toBe('local-search');
+    for (const single of local.singleChannel) expect(local.value).toBeGreaterThanOrEqual(single.value);
+    expect(local.shares.reduce((s, x) => s + x.budget, 0)).toBeCloseTo(6, 12);
   });
 });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { InputTypeError, ParameterError } from 'relationship-equity';
+import { isoDateDay } from '../src/dates.js';
+import { caught } from './helpers.js';
+
+describe('isoDateDay', () => {
+  it('counts days from 1970-01-01', () => {
+    expect(isoDateDay('d', '1970-01-01')).toBe(0);
+    expect(isoDateDay('d', '1970-01-02')).toBe(1);
+    expect(isoDateDay('d', '2017-09-01')).toBe(17410);
+    expect(isoDateDay('d', '2024-03-01') - isoDateDay('d', '2024-02-28')).toBe(2); // a leap year
+  });
+
+  it('ignores surrounding spaces, a time and a zone: a date is a day', () => {
+    for (const text of [' 2022-07-01 ', '2022-07-01T23:59:59.999Z', '2022-07-01 09:30', '2022-07-01T09:30:00+02:00', '2022-07-01T09:30:00-0530']) {
+      expect(isoDateDay('d', text), text).toBe(isoDateDay('d', '2022-07-01'));
+    }
+  });
+
+  it.each(['2022-02-29', '2023-02-30', '2022-04-31', '2022-13-01', '2022-00-10', '0050-01-01'])('refuses %j, a date that does not exist', (text) => {
+    expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be a calendar date that exists, got "${text}"`);
+  });
+
+  it.each(['2022-7-1', '01/07/2022', '2022-07-01x', 'x2022-07-01', '2022-07-01T09:30+2:00', ''])('refuses %j, not an ISO date', (text) => {
+    expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be an ISO date such as '2022-07-01', got "${text}"`);
+  });
+
+  it('refuses a value that is not text with an InputTypeError', () => {
+    expect(caught(() => isoDateDay('launched', 20220701), InputTypeError).field).toBe('launched');
+  });
+});
