@@ -125,6 +125,16 @@ describe('parseHistoryCsv', () => {
     expect(h.activity.spec.loggedPosts).toEqual([{ day: 0, count: 2 }]);
   });
 
+  it('trims headers and cells, skips lines of spaces, and names lines past the tenth', () => {
+    const rows = Array.from({ length: 12 }, (_, k) => `2022-01-${String(k + 1).padStart(2, '0')} , ${k % 3} , ${100 + k}`);
+    const h = parseHistoryCsv(['Date , Posts , Views', ...rows.slice(0, 5), '   ', ...rows.slice(5)].join('\n'));
+    expect(h.views).toEqual(Array.from({ length: 12 }, (_, k) => 100 + k));
+    const bad = [...rows];
+    bad[10] = '2022-01-11,-1,5';
+    expect(caught(() => parseHistoryCsv(['date,posts,views', ...bad].join('\n')), ParameterError).field).toBe('csv line 12');
+    expect(caught(() => parseHistoryCsv('date,posts\n2022-01-01,1', { period: 0 }), ParameterError).field).toBe('options.period');
+  });
+
   it('takes a period for weekly exports', () => {
     const h = parseHistoryCsv('date,posts,views\n2022-01-03,2,10\n2022-01-17,1,30', { period: '1 week' });
     expect(h.views).toEqual([10, null, 30]);
