@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  DurationError,
   InputTypeError,
   ParameterError,
   calibrate,
@@ -158,5 +159,109 @@ describe('calibrate rejects bad input', () => {
     const bad = [...values];
     bad[4] = '12' as never;
     expect(caught(() => calibrate({ ...good, observed: { ...good.observed, values: bad } }), InputTypeError).field).toBe('observed.values[4]');
+  });
+});
+
+describe('calibrate in detail', () => {
+  const history = realisticLog('log');
+  const weekly = observe(history, { neglectDecay: 0.002 }, 'reach', 7, 120, 1000, 0.02, 'noise');
+  const base = { history, observed: { series: 'reach' as const, values: weekly, period: '1 week' }, fit: ['neglectDecay'] };
+
+  it('a mean per period gives the same fit with a scale one period larger', () => {
+    const sum = calibrate(base);
+    const mean = calibrate({ ...base, observed: { ...base.observed, aggregate: 'mean' } });
+    expect(mean.parameters.neglectDecay!.value).toBeCloseTo(sum.parameters.neglectDecay!.value, 9);
+    expect(mean.scale.value / sum.scale.value).toBeCloseTo(7, 6);
+    mean.fitted.forEach((v, k) => expect(v / sum.fitted[k]!).toBeCloseTo(1, 9));
+  });
+
+  it('fits equity or interest as well as reach, and counts NaN as a gap', () => {
+    const truth = { neglectDecay: 0.0015 };
+    const run = simulate({ horizon: 600, activity: history, parameters: truth });
+    for (const series of ['equity', 'interest'] as const) {
+      const values: (number | null)[] = Array.from({ length: 20 }, (_, k) => 3 * run[series].slice(k * 30, k * 30 + 30).reduce((s, x) => s + x, 0));
+      values[4] = NaN;
+      const result = calibrate({ history, observed: { series, values, period: 30 }, fit: ['neglectDecay'] });
+      expect(result.parameters.neglectDecay!.value / 0.0015).toBeCloseTo(1, 3);
+      expect(result.goodness.n).toBe(19);
+      expect(result.points.map((p) => p.period)).not.toContain(4);
+    }
+  });
+
+  it('keeps a fit within its bounds, and its interval too', () => {
+    const bounded = calibrate({ ...base, bounds: { neglectDecay: [0, 0.001] }, initial: { neglectDecay: 0.0005 } });
+    expect(bounded.parameters.neglectDecay!.value).toBeLessThanOrEqual(0.001);
+    expect(bounded.parameters.neglectDecay!.value).toBeGreaterThan(0.0009);
+    const interval = bounded.parameters.neglectDecay!.interval;
+    if (interval !== null) expect(interval[1]).toBeLessThanOrEqual(0.001);
+    const open = calibrate({ ...base, bounds: { neglectDecay: [0.0001, Infinity] } });
+    expect(open.parameters.neglectDecay!.value / 0.002).toBeCloseTo(1, 1);
+  });
+
+  it('stops after maxIterations, and starts from the platform age given', () => {
+    const one = calibrate({ ...base, maxIterations: 1, initial: { neglectDecay: 0.0005 } });
+    expect(one.iterations).toBeLessThanOrEqual(1);
+    const full = calibrate({ ...base, initial: { neglectDecay: 0.0005 } });
+    expect(full.iterations).toBeGreaterThan(1);
+    expect(full.converged).toBe(true);
+    expect(full.goodness.ssr).toBeLessThan(one.goodness.ssr);
+    const late = calibrate({ ...base, start: '5 years' });
+    expect(late.parameters.neglectDecay!.value).not.toBe(full.parameters.neglectDecay!.value);
+  });
+
+  it('reports goodness of fit from its own residuals', () => {
+    const r = calibrate(base);
+    const y = r.points.map((p) => p.observed);
+    const mean = y.reduce((s, v) => s + v, 0) / y.length;
+    const sst = y.reduce((s, v) => s + (v - mean) ** 2, 0);
+    expect(r.goodness.p).toBe(2);
+    expect(r.goodness.rmse).toBeCloseTo(Math.sqrt(r.goodness.ssr / r.goodness.n), 12);
+    expect(r.goodness.rSquared).toBeCloseTo(1 - r.goodness.ssr / sst, 12);
+    expect(r.scale.identified).toBe(true);
+  });
+
+  it('takes a steady schedule as a history of any length', () => {
+    const steady = schedule.reference();
+    const run = simulate({ horizon: 300, activity: steady, parameters: { agendaWeight: 0.4 } });
+    const values = Array.from({ length: 10 }, (_, k) => run.reach.slice(k * 30, k * 30 + 30).reduce((s, x) => s + x, 0));
+    const r = calibrate({ history: steady, observed: { series: 'reach', values, period: 30 }, fit: ['agendaWeight'] });
+    expect(r.parameters.agendaWeight!.value).toBeCloseTo(0.4, 4);
+  });
+
+  it.each([
+    ['options not an object', () => calibrate(5 as never), InputTypeError, 'options'],
+    ['an unknown option', () => calibrate({ ...base, fits: [] } as never), ParameterError, 'options.fits'],
+    ['observed not an object', () => calibrate({ ...base, observed: [1, 2] as never }), InputTypeError, 'observed'],
+    ['an unknown observed key', () => calibrate({ ...base, observed: { ...base.observed, unit: 'views' } as never }), ParameterError, 'observed.unit'],
+    ['values not an array', () => calibrate({ ...base, observed: { ...base.observed, values: 'many' as never } }), InputTypeError, 'observed.values'],
+    ['an infinite value', () => calibrate({ ...base, observed: { ...base.observed, values: [1, 2, Infinity, 4, 5] } }), ParameterError, 'observed.values[2]'],
+    ['a period of 1.5 days', () => calibrate({ ...base, observed: { ...base.observed, period: 1.5 } }), ParameterError, 'observed.period'],
+    ['an unreadable period', () => calibrate({ ...base, observed: { ...base.observed, period: 'weekly' } }), DurationError, 'observed.period'],
+    ['an aggregate of median', () => calibrate({ ...base, observed: { ...base.observed, aggregate: 'median' as never } }), ParameterError, 'observed.aggregate'],
+    ['fit not an array', () => calibrate({ ...base, fit: 'neglectDecay' as never }), ParameterError, 'fit'],
+    ['a fit name not a string', () => calibrate({ ...base, fit: [3] as never }), InputTypeError, 'fit[0]'],
+    ['a repeated fit name', () => calibrate({ ...base, fit: ['neglectDecay', 'neglectDecay'] }), ParameterError, 'fit'],
+    ['bounds not a pair', () => calibrate({ ...base, bounds: { neglectDecay: [0] as never } }), ParameterError, 'bounds.neglectDecay'],
+    ['a low bound not a number', () => calibrate({ ...base, bounds: { neglectDecay: [NaN, 1] } }), ParameterError, 'bounds.neglectDecay[0]'],
+    ['a high bound not a number', () => calibrate({ ...base, bounds: { neglectDecay: [0, NaN] } }), ParameterError, 'bounds.neglectDecay[1]'],
+    ['bounds for a parameter not fitted', () => calibrate({ ...base, bounds: { neglectDecay: [0, 1], activeDecay: [0, 1] } }), ParameterError, 'bounds.activeDecay'],
+    ['a start for a parameter not fitted', () => calibrate({ ...base, initial: { activeDecay: 0.001 } }), ParameterError, 'initial.activeDecay'],
+    ['a start not a number', () => calibrate({ ...base, initial: { neglectDecay: NaN } }), ParameterError, 'initial.neglectDecay'],
+    ['a start outside the share range', () => calibrate({ ...base, fit: ['momentumFloor'], initial: { momentumFloor: 1.5 } }), ParameterError, 'initial.momentumFloor'],
+    ['no iterations', () => calibrate({ ...base, maxIterations: 0 }), ParameterError, 'maxIterations'],
+    ['an unreadable start', () => calibrate({ ...base, start: 'launch' }), DurationError, 'start'],
+    ['bad fixed parameters', () => calibrate({ ...base, parameters: { activeDecay: -1 } }), ParameterError, 'parameters.activeDecay'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('says why it refuses', () => {
+    expect(() => calibrate({ ...base, observed: { ...base.observed, values: weekly.slice(0, 2) } })).toThrow(
+      '`observed.values` must be more than the 2 quantities estimated (the parameters and a scale), got "2 observed values"',
+    );
+    expect(() => calibrate({ ...base, observed: { ...base.observed, values: new Array(200).fill(1) } })).toThrow(
+      /^`observed.values` must be no longer than the history \(\d+ days\): the observed and history spans differ, got "200 periods \(1400 days\)"$/,
+    );
+    expect(() => calibrate({ ...base, fit: ['lag.stages'] })).toThrow('`fit[0]` must be a continuous parameter (a whole-number one cannot be fitted by least squares), got "lag.stages"');
   });
 });
