@@ -105,6 +105,35 @@ describe('monteCarlo', () => {
   });
 });
 
+describe('monteCarlo results', () => {
+  it('sorts the levels, keeps 0 and 1 as the extremes, and gives each run its final value', () => {
+    const r = monteCarlo({ runs: 30, seed: 2, scenario: { horizon: 100 }, noise: { reach: 0.3 }, levels: [1, 0, 0.5], keepPaths: true, series: ['reach'] });
+    expect(r.levels).toEqual([0, 0.5, 1]);
+    const band = r.bands.reach!;
+    expect(band.quantiles.map((q) => q.level)).toEqual([0, 0.5, 1]);
+    const paths = r.paths!.reach!;
+    for (const t of [1, 50, 100]) {
+      const column = paths.map((p) => p[t]!);
+      expect(band.quantiles[0]!.values[t]).toBe(Math.min(...column));
+      expect(band.quantiles[2]!.values[t]).toBe(Math.max(...column));
+    }
+    expect(Array.from(r.final.reach!)).toEqual(paths.map((p) => p[100]));
+    expect(r.seed).toBe(2);
+    expect(r.runs).toBe(30);
+    expect(Object.keys(r.bands)).toEqual(['reach']);
+    expect(r.paths!.equity).toBeUndefined();
+  });
+
+  it('summarises equity, reach and interest by default, without paths', () => {
+    const r = monteCarlo({ runs: 4, seed: 's', scenario: { horizon: 40 } });
+    expect(Object.keys(r.bands).sort()).toEqual(['equity', 'interest', 'reach']);
+    expect(r.levels).toEqual([0.05, 0.25, 0.5, 0.75, 0.95]);
+    expect(r.paths).toBeUndefined();
+    expect(r.draws).toEqual({});
+    expect(Array.from(r.days)).toEqual(Array.from(simulate({ horizon: 40 }).days));
+  });
+});
+
 describe('distributions', () => {
   const sample = (spec: Distribution, n = 2000) =>
     monteCarlo({ runs: n, seed: 'd', scenario: { horizon: 1 }, uncertain: { earlyBonus: spec }, series: ['equity'] }).draws.earlyBonus!;
@@ -149,6 +178,31 @@ describe('monteCarlo rejects bad input', () => {
   ])('%j → %s', (extra, field) => {
     const error = caught(() => monteCarlo({ seed: 1, scenario: { horizon: 100 }, ...extra } as never), ParameterError);
     expect(error.field).toBe(field);
+  });
+
+  it.each([
+    ['options not an object', () => monteCarlo(5 as never), InputTypeError, 'options'],
+    ['an unknown option', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, run: 3 } as never), ParameterError, 'options.run'],
+    ['too many runs', () => monteCarlo({ runs: 10_000_001, seed: 1, scenario: { horizon: 10 } }), ParameterError, 'runs'],
+    ['an infinite seed', () => monteCarlo({ runs: 3, seed: Infinity, scenario: { horizon: 10 } }), ParameterError, 'seed'],
+    ['a seed of another type', () => monteCarlo({ runs: 3, seed: [1] as never, scenario: { horizon: 10 } }), InputTypeError, 'seed'],
+    ['uncertain not an object', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, uncertain: 'all' as never }), InputTypeError, 'uncertain'],
+    ['noise not an object', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, noise: 0.2 as never }), InputTypeError, 'noise'],
+    ['noise on another series', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, noise: { equity: 0.2 } as never }), ParameterError, 'noise.equity'],
+    ['levels not an array', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: 0.5 as never }), ParameterError, 'levels'],
+    ['no levels', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: [] }), ParameterError, 'levels'],
+    ['a level below 0', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: [-0.1] }), ParameterError, 'levels[0]'],
+    ['a level not a number', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: [NaN] }), ParameterError, 'levels[0]'],
+    ['keepPaths not a boolean', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, keepPaths: 'yes' as never }), InputTypeError, 'keepPaths'],
+    ['a bad scenario', () => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10, horizn: 3 } as never }), ParameterError, 'scenario.horizn'],
+  ] as const)('names the field: %s', (_, call, kind, field) => {
+    expect((caught(call, kind as never) as ParameterError).field).toBe(field);
+  });
+
+  it('says what it allows', () => {
+    expect(() => monteCarlo({ runs: 10_000_001, seed: 1, scenario: { horizon: 10 } })).toThrow('`runs` must be a whole number from 1 to 10000000, got 10000001');
+    expect(() => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: [2] })).toThrow('`levels[0]` must be a number from 0 to 1, got 2');
+    expect(() => monteCarlo({ runs: 3, seed: 1, scenario: { horizon: 10 }, levels: [] })).toThrow('`levels` must be a non-empty array of numbers in [0, 1], got []');
   });
 
   it('a missing seed is an InputTypeError', () => {
