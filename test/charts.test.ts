@@ -43,6 +43,26 @@ describe('charts', () => {
     expect(caught(() => charts.bands(result, { series: 'interest' }), ParameterError).field).toBe('options.series');
   });
 
+  it('has a documented default size, and a portfolio grows with its channels', () => {
+    const away2 = simulate({ horizon: '2 years', activity: away });
+    const inner = (spec: VegaLiteSpec) => spec.spec as { width: number; height: number };
+    expect(inner(charts.timeline(away2))).toMatchObject({ width: 560, height: 120 });
+    expect(inner(charts.absence(absenceCost({ activeFor: 100, absentFor: 50, followFor: 50 })))).toMatchObject({ width: 560, height: 130 });
+    expect(charts.response({ kind: 'linear' })).toMatchObject({ width: 420, height: 260 });
+    expect(charts.kernel({ kind: 'geometric', halfLife: 3 })).toMatchObject({ width: 420, height: 260 });
+    const c = charts.compare(whatIf({ horizon: 100 }, { more: { horizon: 100, activity: schedule.daily(1) } }));
+    expect(c).toMatchObject({ width: 560, height: 260 });
+    const portfolio = charts.portfolio(allocate({ channels: ['tiktok', 'linkedin', 'podcasts', 'likee', 'xiaohongshu'], budget: 5, horizon: 100, increments: 5 }));
+    expect(portfolio).toMatchObject({ width: 420, height: 140 });
+    expect(charts.timeline(away2, { width: 300, height: 90 }).spec).toMatchObject({ width: 300, height: 90 });
+  });
+
+  it('names every series in its own words on a timeline', () => {
+    const run = simulate({ horizon: 60 });
+    const spec = charts.timeline(run, { series: ['inflow', 'agenda', 'momentum'] });
+    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['inflow (per day)', 'agenda (recent events)', 'momentum']);
+  });
+
   it('takes a title and a size', () => {
     const spec = charts.response({ kind: 'linear' }, { title: 'Ours', width: 300, height: 100 });
     expect(spec).toMatchObject({ width: 300, height: 100 });
