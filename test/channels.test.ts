@@ -8,6 +8,8 @@ import {
   simulateChannel,
   type Channel,
   DurationError,
+  resolveParameters,
+  respond,
   schedule,
   simulate,
 } from 'relationship-equity';
@@ -134,7 +136,7 @@ describe('allocate', () => {
 });
 
 describe('channels in detail', () => {
-  const endInterest = (c: Channel, posts: number, horizon = '1 year'): number => {
+  const endInterest = (c: Channel, posts: number, horizon: string | number = '1 year'): number => {
     if (posts === 0) return 0;
     const run = simulateChannel(c, posts, { horizon });
     return run.interest[run.interest.length - 1]!;
@@ -245,6 +247,58 @@ describe('channels in detail', () => {
         expect(plan.value + 1e-12).toBeGreaterThanOrEqual(others.find((o) => (c += o.p) >= level - 1e-12)!.total);
       }
     }
+  });
+
+  it('presets do what their notes say', () => {
+    const p = (name: keyof typeof CHANNEL_PRESETS) => resolveParameters(CHANNEL_PRESETS[name].parameters);
+    const defaults = resolveParameters({});
+    const lagMean = (x: typeof defaults) => (x.lag as { mean: number }).mean;
+    expect(p('podcasts').earlyBonus).toBe(0); // "no early bonus"
+    expect(lagMean(p('podcasts'))).toBeGreaterThan(lagMean(defaults)); // "listeners turn into clients slowly"
+    const oneOverThree = (x: typeof defaults) => respond(1 / 7, x.response) / respond(3 / 7, x.response);
+    expect(oneOverThree(p('podcasts'))).toBeGreaterThan(2 * oneOverThree(defaults)); // "about one episode a week saturates"
+    expect(lagMean(p('linkedin'))).toBeLessThan(lagMean(defaults)); // "faster ... leads"
+    expect(p('linkedin').interestPerReach).toBeGreaterThan(defaults.interestPerReach); // "more valuable leads"
+    expect(p('linkedin').earlyBonus).toBe(0); // "a mature network"
+    expect(p('likee').neglectDecay).toBeGreaterThan(defaults.neglectDecay); // "quick to forget an absent account"
+    expect(p('instagram-reels').earlyBonus).toBeLessThan(defaults.earlyBonus); // "a smaller early bonus"
+    expect(p('tiktok')).toEqual(defaults); // "the calibrated defaults"
+    expect(CHANNEL_PRESETS['youtube-shorts'].eventsPerMonth).toBe(0); // "no platform events assumed"
+  });
+
+  it('local search ends where no move of one increment improves the objective', () => {
+    const channels = [concave('a', { failureProbability: 0.3 }), concave('b', { failureProbability: 0.1 }), concave('c', { failureProbability: 0.5, parameters: { interestPerReach: 2 } })];
+    const K = 700;
+    const level = 0.3;
+    const plan = allocate({ channels, budget: 7, horizon: 20, increments: K, objective: { kind: 'quantile', level } });
+    expect(plan.method).toBe('local-search');
+    const table = channels.map((c) => Array.from({ length: K + 1 }, (_, k) => endInterest(c, (k * 7) / K, 20)));
+    const failures = channels.map((c) => c.failureProbability);
+    const objective = (split: number[]): number => {
+      let outcomes = [{ total: 0, p: 1 }];
+      split.forEach((k, c) => {
+        outcomes = outcomes.flatMap((o) => [
+          { total: o.total, p: o.p * failures[c]! },
+          { total: o.total + table[c]![k]!, p: o.p * (1 - failures[c]!) },
+        ]);
+      });
+      outcomes.sort((x, y) => x.total - y.total);
+      let cumulative = 0;
+      return outcomes.find((o) => (cumulative += o.p) >= level - 1e-12)!.total;
+    };
+    const split = plan.shares.map((s) => Math.round((s.budget * K) / 7));
+    expect(split.reduce((x, y) => x + y, 0)).toBe(K);
+    expectClose(objective(split), plan.value, 1e-12);
+    for (let from = 0; from < 3; from++) {
+      for (let to = 0; to < 3; to++) {
+        if (from === to || split[from] === 0) continue;
+        const next = [...split];
+        next[from]!--;
+        next[to]!++;
+        expect(objective(next)).toBeLessThanOrEqual(plan.value + 1e-12);
+      }
+    }
+    plan.shares.forEach((s, c) => expect(s.interestIfItWorks).toBe(table[c]![split[c]!]));
   });
 
   it('searches every split while there are at most 200,000, and locally beyond', () => {
