@@ -263,19 +263,21 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
   const typical = theta0.map((v, i) => Math.max(Math.abs(v), Math.abs(bounds[i]![0]), 1e-6));
   const clamp = (v: number, i: number): number => Math.min(bounds[i]![1], Math.max(bounds[i]![0], v));
 
-  const jacobian = (theta: readonly number[], r0: readonly number[]): number[][] => {
-    // Forward differences, stepping inwards at an upper bound.
+  /** Forward differences of `f` (one value per observation) in each parameter, stepping inwards at an upper bound. */
+  const jacobian = (theta: readonly number[], f0: readonly number[], f: (theta: readonly number[]) => readonly number[] | null): number[][] => {
     const columns = theta.map((v, i) => {
       let h = 1e-6 * Math.max(Math.abs(v), typical[i]!);
       if (v + h > bounds[i]![1]) h = -h;
       const shifted = theta.slice();
       shifted[i] = v + h;
-      const r = residuals(shifted);
-      if (r === null) return r0.map(() => 0);
-      return r.r.map((ri, j) => (ri - r0[j]!) / h);
+      const fh = f(shifted);
+      if (fh === null) return f0.map(() => 0);
+      return fh.map((x, j) => (x - f0[j]!) / h);
     });
-    return r0.map((_, j) => columns.map((c) => c[j]!));
+    return f0.map((_, j) => columns.map((c) => c[j]!));
   };
+  // The fit steps in the parameters alone, the scale solved for at each point (it enters linearly).
+  const profiled = (theta: readonly number[]): number[] | null => residuals(theta)?.r ?? null;
 
   let theta = theta0.slice();
   let current = residuals(theta);
@@ -286,7 +288,7 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
   let converged = false;
   const { lusolve } = linearAlgebra();
   for (; iterations < maxIterations; iterations++) {
-    const J = jacobian(theta, current.r);
+    const J = jacobian(theta, current.r, profiled);
     const p = names.length;
     const JtJ = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => J.reduce((s, row) => s + row[a]! * row[b]!, 0)));
     const Jtr = Array.from({ length: p }, (_, a) => J.reduce((s, row, j) => s + row[a]! * current!.r[j]!, 0));
@@ -322,9 +324,14 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
     }
   }
 
-  // Uncertainty: the Jacobian in all quantities (parameters and scale) at the optimum.
+  // Uncertainty: the Jacobian in all quantities at the optimum — the parameters' columns with the
+  // scale held (it has a column of its own; re-solving it, as the fit does, would shrink its error).
   const { scale, m } = current;
-  const J = jacobian(theta, current.r).map((row, j) => [...row, -m[observedIndex[j]!]!]);
+  const atScale = (t: readonly number[]): number[] | null => {
+    const mt = model(t);
+    return mt === null ? null : observedIndex.map((k, j) => y[j]! - scale * mt[k]!);
+  };
+  const J = jacobian(theta, current.r, atScale).map((row, j) => [...row, -m[observedIndex[j]!]!]);
   const n = y.length;
   const q = names.length + 1;
   const sigma2 = ssr / Math.max(1, n - q);

@@ -265,3 +265,65 @@ describe('calibrate in detail', () => {
     expect(() => calibrate({ ...base, fit: ['lag.stages'] })).toThrow('`fit[0]` must be a continuous parameter (a whole-number one cannot be fitted by least squares), got "lag.stages"');
   });
 });
+
+describe('calibrate: uncertainty and the history it may use', () => {
+  const history = realisticLog('log');
+  const values = observe(history, { neglectDecay: 0.002 }, 'reach', 7, 120, 1000, 0.02, 'noise');
+
+  it('standard errors come from the Jacobian at the optimum: σ² (JᵀJ)⁻¹ over the parameter and the scale', () => {
+    const r = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'] });
+    const theta = r.parameters.neglectDecay!.value;
+    const s = r.scale.value;
+    const model = (decay: number): number[] => {
+      const run = simulate({ horizon: 7 * 120, activity: history, parameters: { neglectDecay: decay } });
+      return Array.from({ length: 120 }, (_, k) => run.reach.slice(7 * k, 7 * k + 7).reduce((a, b) => a + b, 0));
+    };
+    const h = theta * 1e-4;
+    const up = model(theta + h);
+    const down = model(theta - h);
+    const m = model(theta);
+    const rows = r.points.map((p) => [(-s * (up[p.period]! - down[p.period]!)) / (2 * h), -m[p.period]!]);
+    const a = rows.reduce((t, [x]) => t + x! * x!, 0);
+    const b = rows.reduce((t, [x, y]) => t + x! * y!, 0);
+    const d = rows.reduce((t, [, y]) => t + y! * y!, 0);
+    const sigma2 = r.goodness.ssr / (r.goodness.n - 2);
+    const det = a * d - b * b;
+    expect(r.parameters.neglectDecay!.standardError / Math.sqrt((sigma2 * d) / det)).toBeCloseTo(1, 2);
+    expect(r.scale.standardError / Math.sqrt((sigma2 * a) / det)).toBeCloseTo(1, 2);
+    const se = r.parameters.neglectDecay!.standardError;
+    expect(r.parameters.neglectDecay!.interval![0]).toBeCloseTo(theta - 1.96 * se, 12);
+    expect(r.parameters.neglectDecay!.interval![1]).toBeCloseTo(theta + 1.96 * se, 12);
+    expect(r.scale.interval![0]).toBeCloseTo(s - 1.96 * r.scale.standardError, 6);
+  });
+
+  it('an interval stops at the bounds', () => {
+    const r = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'], bounds: { neglectDecay: [0.00199, 0.00201] }, initial: { neglectDecay: 0.002 } });
+    const [lo, hi] = r.parameters.neglectDecay!.interval ?? [0.00199, 0.00201];
+    expect(lo).toBeGreaterThanOrEqual(0.00199);
+    expect(hi).toBeLessThanOrEqual(0.00201);
+  });
+
+  it('observations may reach one period past the last logged post or event, no further', () => {
+    const posts = schedule.fromLog([{ day: 0 }, { day: 50 }, { day: 99 }]);
+    const events = schedule.fromLog([{ day: 0, events: 1 }, { day: 99, events: 1 }]);
+    for (const log of [posts, events]) {
+      const fits = (n: number) => () => calibrate({ history: log, observed: { series: 'reach', values: Array.from({ length: n }, (_, k) => 1 + (k % 5)), period: 1 }, fit: ['agendaWeight'] });
+      expect(fits(101)).not.toThrow();
+      expect(caught(fits(102), ParameterError).field).toBe('observed.values');
+    }
+    // a steady rate or a regular event rule goes on for ever
+    for (const steady of [schedule.weekly(2), schedule.none().withEvents({ every: 7 })]) {
+      const long = Array.from({ length: 400 }, (_, k) => 1 + (k % 7));
+      expect(() => calibrate({ history: steady, observed: { series: 'reach', values: long, period: 1 }, fit: ['agendaWeight'] })).not.toThrow();
+    }
+  });
+
+  it('a bound pair must be increasing and the start inside it, ends included', () => {
+    const base = { history, observed: { series: 'reach' as const, values, period: '1 week' } };
+    expect(caught(() => calibrate({ ...base, fit: ['neglectDecay'], bounds: { neglectDecay: [0.002, 0.002] } }), ParameterError).field).toBe('bounds.neglectDecay');
+    expect(() => calibrate({ ...base, fit: ['neglectDecay'], bounds: { neglectDecay: [0.002, 0.003] }, initial: { neglectDecay: 0.002 }, maxIterations: 1 })).not.toThrow();
+    expect(() => calibrate({ ...base, fit: ['neglectDecay'], bounds: { neglectDecay: [0.001, 0.002] }, initial: { neglectDecay: 0.002 }, maxIterations: 1 })).not.toThrow();
+    expect(() => calibrate({ ...base, fit: ['momentumFloor'], initial: { momentumFloor: 1 }, maxIterations: 1 })).not.toThrow();
+    expect(caught(() => calibrate({ ...base, fit: ['lag.maxLag'] }), ParameterError).field).toBe('fit[0]');
+  });
+});
