@@ -296,6 +296,20 @@ describe('calibrate: uncertainty and the history it may use', () => {
     expect(r.scale.interval![0]).toBeCloseTo(s - 1.96 * r.scale.standardError, 6);
   });
 
+  it('converges to the same answer from starts far on either side, and says when it ran out of iterations', () => {
+    const fit = (start: number, maxIterations?: number) =>
+      calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'], initial: { neglectDecay: start }, ...(maxIterations === undefined ? {} : { maxIterations }) });
+    const low = fit(0.00005);
+    const high = fit(0.02);
+    const near = fit(0.002);
+    expect(low.converged && high.converged && near.converged).toBe(true);
+    expect(low.parameters.neglectDecay!.value / near.parameters.neglectDecay!.value).toBeCloseTo(1, 5);
+    expect(high.parameters.neglectDecay!.value / near.parameters.neglectDecay!.value).toBeCloseTo(1, 5);
+    const cut = fit(0.02, 1);
+    expect(cut.converged).toBe(false);
+    expect(cut.iterations).toBe(1);
+  });
+
   it('an interval stops at the bounds', () => {
     const r = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'], bounds: { neglectDecay: [0.00199, 0.00201] }, initial: { neglectDecay: 0.002 } });
     const [lo, hi] = r.parameters.neglectDecay!.interval ?? [0.00199, 0.00201];
