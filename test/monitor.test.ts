@@ -139,8 +139,9 @@ describe('monitor in detail', () => {
   });
 
   it('grades a drop in effort: watch after a week below dropRatio, warning after three weeks, or after a week below half of it', () => {
-    // From daily posting to a post every seventh day: recent effort falls towards a seventh of the baseline.
-    const days = Array.from({ length: 260 }, (_, d) => ({ posts: d < 120 || d % 7 === 0 ? 1 : 0 }));
+    // From daily posting to a post every seventh (then every fourteenth) day: recent effort falls towards a seventh (a fourteenth) of the baseline.
+    for (const every of [7, 14]) {
+    const days = Array.from({ length: 260 }, (_, d) => ({ posts: d < 120 || d % every === 0 ? 1 : 0 }));
     const report = monitor(days, { quietAlert: '1 year' });
     const ratio = report.effortRatio;
     const low = (t: number, level: number, n: number): boolean => Array.from({ length: n }, (_, k) => ratio[t - k]! < level).every(Boolean);
@@ -151,9 +152,20 @@ describe('monitor in detail', () => {
     };
     expectFirst(1, (t) => low(t, 0.4, 7));
     expectFirst(2, (t) => low(t, 0.4, 21) || (low(t, 0.4, 7) && ratio[t]! < 0.2));
-    expect(report.warnings[0]!.message).toMatch(/^Day \d+: WATCH — (effort at \d+% of usual|no post or event for \d+ days) \(since day \d+\)/);
+    for (const w of report.warnings) {
+      // a drop begins the day after the last post if the account is quiet when it is first seen, else that day
+      const first = report.warnings.find((x) => report.severity[x.day - 1] === 0 && x.day <= w.day && !report.severity.slice(x.day, w.day).includes(0))!;
+      const lastPost = days.slice(0, first.day + 1).map((d) => d.posts).lastIndexOf(1);
+      expect(w.began).toBe(first.quietDays > 0 ? lastPost + 1 : first.day);
+      expect(w.message).toContain(w.quietDays > 0 ? `no post or event for ${w.quietDays} days` : `effort at ${Math.round(w.effortRatio * 100)}% of usual`);
+    }
     const strong = monitor(days, { quietAlert: '1 year', dropRatio: 0.9 });
     expect(firstDay(strong.severity, 2)).toBeLessThan(firstDay(report.severity, 2));
+    }
+  });
+
+  it('a history of a single day is enough to run', () => {
+    expect(monitor(schedule.reference(), { days: 1 }).severity).toEqual(new Uint8Array([0]));
   });
 
   it('raises only when the severity rises, and starts over when the account comes back', () => {
