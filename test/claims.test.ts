@@ -105,7 +105,27 @@ describe('checkClaims', () => {
     expect(failing).toContain('C1');
   });
 
+  it.each([
+    ['C1', 'too little decay: 0.89 of equity kept', { neglectDecay: 0 }],
+    ['C1', 'too much decay: 0.19 kept', { neglectDecay: 0.01 }],
+    ['C2', 'the absence costs too few months', { neglectDecay: 0 }],
+    ['C3', 'a short lag: the interest gap at return exceeds a third of the equity gap', { lag: { kind: 'erlang', mean: 20, stages: 2 } }],
+    ['C3', 'a long lag: the gap peaks after 24 months', { lag: { kind: 'erlang', mean: 1500, stages: 4 } }],
+    ['C4', 'no early bonus: both accounts end level', { earlyBonus: 0 }],
+    ['C5', 'fast neglect: newcomers overtake us', { neglectDecay: 0.05 }],
+    ['C6', 'no diminishing returns: daily gives 4.7×', { response: { kind: 'linear' } }],
+    ['C7', 'no diminishing returns: twice a day gives 2×', { response: { kind: 'linear' } }],
+    ['C8', 'events worth nothing', { agendaWeight: 0, eventWeight: 0 }],
+    ['C9', 'a threshold never reached', { invitationThreshold: 10 }],
+    ['C9', 'a threshold still met after the absence', { invitationThreshold: 0.01 }],
+    ['C9', 'a threshold the twin dips below', { invitationThreshold: 1.54 }],
+    ['C13', 'a lag so short that interest has fallen by the warning', { lag: { kind: 'erlang', mean: 10, stages: 1 } }],
+  ] as const)('%s fails when %s', (id, _why, parameters) => {
+    expect(measureClaim(id, { parameters: parameters as never }).holds).toBe(false);
+  });
+
   it('rejects an unknown id', () => {
+    expect(caught(() => measureClaim('toString' as never), ParameterError).field).toBe('id');
     expect(caught(() => measureClaim('C99' as never), ParameterError).field).toBe('id');
   });
 });
