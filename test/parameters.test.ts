@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters, type ParameterInput } from 'relationship-equity';
 import { caught } from './helpers.js';
-import { resolveChanged, withParameter } from '../src/parameters.js';
+import { parameterValue, resolveChanged, withParameter } from '../src/parameters.js';
 
 describe('DEFAULT_PARAMETERS', () => {
   it('pins the calibrated defaults', () => {
@@ -128,5 +128,17 @@ describe('setting drawn parameters (the Monte Carlo\'s per-run parameters)', () 
     expect(resolved.neglectDecay).toBe(0.002); // the resolved parameters are not changed
     expect(caught(() => resolveChanged(resolved, input as never, ['lag.mean'], [-5]), ParameterError).field).toBe('parameters.lag.mean');
     expect(caught(() => resolveChanged(resolved, input as never, ['activeDecay'], [-5]), ParameterError).field).toBe('parameters.activeDecay');
+  });
+});
+
+describe('parameterValue', () => {
+  const p = resolveParameters({ lag: { kind: 'erlang', mean: 300, stages: 3 } });
+  it('reads a numeric parameter by its dotted name, and nothing else', () => {
+    expect(parameterValue(p, 'neglectDecay')).toBe(p.neglectDecay);
+    expect(parameterValue(p, 'lag.mean')).toBe(300);
+    expect(parameterValue(p, 'response.halfSaturation')).toBe(0.6);
+    for (const name of ['lag.kind', 'lag', 'response', 'lag.mean.days', 'nope', 'nope.mean', 'lag.nope', '']) {
+      expect(parameterValue(p, name), name).toBeUndefined();
+    }
   });
 });
