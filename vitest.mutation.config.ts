@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  * over the docs (docs) or take seconds per run (properties). With
  * MUTATION_TESTS=kernels,bad-input only those test files run: the core is
  * called by every test, so mutating it module by module against the module's
- * own tests (`npm run mutation:modules`) takes minutes where all tests per
+ * own tests (`npm run mutation`) takes minutes where all tests per
  * mutant would take a day.
  */
 /**

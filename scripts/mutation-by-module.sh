@@ -15,9 +15,9 @@ declare -A TESTS=(
   [special]=special,kernels [kernels]=kernels,bad-input [response]=response,bad-input [parameters]=parameters,bad-input
   [schedule]=schedule,bad-input [dates]=dates,schedule [engine]=engine,simulate,monte-carlo,claims [simulate]=simulate,bad-input [compare]=compare
   [equivalent-months]=equivalent-months [absence-cost]=absence-cost [claims]=claims,model-docs [random]=random,monte-carlo
-  [quantiles]=quantiles [monte-carlo]=monte-carlo,bad-input [what-if]=what-if [channels]=channels
+  [quantiles]=quantiles [monte-carlo]=monte-carlo,bad-input,what-if,parallel [what-if]=what-if [channels]=channels
   [platform]=platform [calibrate]=calibrate [history]=history [beliefs]=beliefs [monitor]=monitor
-  [planning]=planning [scenario]=scenario [charts]=charts [node]=parallel,bad-input
+  [planning]=planning [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
 )
 modules=("$@")
 [ ${#modules[@]} -eq 0 ] && modules=("${!TESTS[@]}")
