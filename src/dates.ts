@@ -25,6 +25,20 @@ const ALLOWED = "an ISO date such as '2022-07-01'";
  * ```
  */
 export function isoDateDay(field: string, text: unknown): number {
+  return isoDate(field, text).day;
+}
+
+/**
+ * An ISO date read as {@link isoDateDay} reads it: its day number and its date
+ * as `YYYY-MM-DD` (without spaces, time or zone).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * isoDate('origin', ' 2021-10-01T08:00:00Z'); // { day: 18901, date: '2021-10-01' }
+ * ```
+ */
+export function isoDate(field: string, text: unknown): { readonly day: number; readonly date: string } {
   if (typeof text !== 'string') throw new InputTypeError(field, text, ALLOWED);
   const match = ISO_DATE.exec(text.trim());
   if (match === null) throw new ParameterError(field, text, ALLOWED);
@@ -35,5 +49,5 @@ export function isoDateDay(field: string, text: unknown): number {
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new ParameterError(field, text, 'a calendar date that exists');
   }
-  return ms / MS_PER_DAY;
+  return { day: ms / MS_PER_DAY, date: `${match[1]}-${match[2]}-${match[3]}` };
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { toDays, type Duration } from './duration.js';
-import { isoDateDay } from './dates.js';
+import { isoDate, isoDateDay } from './dates.js';
 import { InputTypeError, ParameterError, allowedOf, describeValue } from './errors.js';
 import { schedule, type LogEntry, type Schedule } from './schedule.js';
 import { finiteNumber, knownKeys, plainObject } from './validate.js';
@@ -73,7 +73,7 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
   knownKeys('options', o, ['period']);
   const period = o.period === undefined ? 1 : toDays(o.period as Duration, 'options.period');
   if (!(period >= 1 && Number.isInteger(period))) throw new ParameterError('options.period', o.period, 'a whole number of days ≥ 1');
-  const first = isoDateDay('rows[0].date', (rows[0] as HistoryRow | undefined)?.date);
+  const { day: first, date: origin } = isoDate('rows[0].date', (rows[0] as HistoryRow | undefined)?.date);
   const entries: LogEntry[] = [];
   const views: (number | null)[] = [];
   const leads: (number | null)[] = [];
@@ -110,7 +110,6 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
     views.push(measure('views'));
     leads.push(measure('leads'));
   });
-  const origin = String(rows[0]!.date).trim().slice(0, 10);
   return {
     activity: schedule.fromLog(entries, { spread: Math.max(7, period) }),
     origin,

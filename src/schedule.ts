@@ -11,7 +11,7 @@
  * @module
  */
 import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
-import { isoDateDay } from './dates.js';
+import { isoDate, isoDateDay } from './dates.js';
 import { InputTypeError, ParameterError } from './errors.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject } from './validate.js';
 
@@ -429,15 +429,10 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
   const spread = o.spread === undefined ? DAYS_PER_WEEK : toDays(o.spread as Duration, 'options.spread');
   if (!(spread > 0)) throw new ParameterError('options.spread', o.spread, 'a duration > 0');
   const dated = entries.length > 0 && (entries[0] as LogEntry | undefined)?.date !== undefined;
-  let originDay = 0;
-  let origin: string | null = null;
-  if (o.origin !== undefined) {
-    originDay = isoDateDay('options.origin', o.origin);
-    origin = (o.origin as string).trim().slice(0, 10);
-  } else if (dated) {
-    originDay = isoDateDay('entries[0].date', entries[0]!.date);
-    origin = entries[0]!.date!.trim().slice(0, 10);
-  }
+  // Day 0: the origin given, else the first entry's date; a numbered log has none.
+  const start = o.origin !== undefined ? isoDate('options.origin', o.origin) : dated ? isoDate('entries[0].date', entries[0]!.date) : undefined;
+  const originDay = start?.day ?? 0;
+  const origin = start?.date ?? null;
   const loggedPosts: DatedCount[] = [];
   const loggedEvents: DatedCount[] = [];
   let previous = -Infinity;

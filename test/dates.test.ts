@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, ParameterError } from 'relationship-equity';
-import { isoDateDay } from '../src/dates.js';
+import { isoDate, isoDateDay } from '../src/dates.js';
 import { caught } from './helpers.js';
 
 describe('isoDateDay', () => {
@@ -27,5 +27,11 @@ describe('isoDateDay', () => {
 
   it('refuses a value that is not text with an InputTypeError', () => {
     expect(caught(() => isoDateDay('launched', 20220701), InputTypeError).field).toBe('launched');
+  });
+});
+
+describe('isoDate', () => {
+  it('gives the day and the date itself, without spaces, time or zone', () => {
+    expect(isoDate('d', ' 2021-10-01T23:30:00-05:00 ')).toEqual({ day: isoDateDay('d', '2021-10-01'), date: '2021-10-01' });
   });
 });
