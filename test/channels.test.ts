@@ -218,33 +218,30 @@ describe('channels in detail', () => {
     expectClose(plan.value, run.interest.reduce((s, x) => s + x * run.step, 0), 1e-9);
   });
 
+  /** The lower `level` quantile of the total when channel c, worth values[c] if it works, fails with probability failures[c]: by enumerating who fails. */
+  const lowerQuantileOfTotal = (values: readonly number[], failures: readonly number[], level: number): number => {
+    let outcomes = [{ total: 0, p: 1 }];
+    values.forEach((v, c) => {
+      outcomes = outcomes.flatMap((o) => [
+        { total: o.total, p: o.p * failures[c]! },
+        { total: o.total + v, p: o.p * (1 - failures[c]!) },
+      ]);
+    });
+    outcomes.sort((x, y) => x.total - y.total);
+    let cumulative = 0;
+    return outcomes.find((o) => (cumulative += o.p) >= level - 1e-12)!.total;
+  };
+
   it('a quantile objective is the lower quantile of the total over which channels fail', () => {
     const channels = [concave('a', { failureProbability: 0.5 }), concave('b', { failureProbability: 0.2, parameters: { interestPerReach: 2 } })];
     for (const level of [0.05, 0.15, 0.5, 0.7, 0.95]) {
       const plan = allocate({ channels, budget: 6, horizon: '1 year', increments: 3, objective: { kind: 'quantile', level } });
-      const [x, y] = plan.shares.map((s) => s.interestIfItWorks) as [number, number];
-      // outcomes: both fail 0.1, only b works 0.4, only a works 0.1, both work 0.4
-      const outcomes = [
-        { total: 0, p: 0.5 * 0.2 },
-        { total: y, p: 0.5 * 0.8 },
-        { total: x, p: 0.5 * 0.2 },
-        { total: x + y, p: 0.5 * 0.8 },
-      ].sort((u, v) => u.total - v.total);
-      let cumulative = 0;
-      const quantile = outcomes.find((o) => (cumulative += o.p) >= level - 1e-12)!.total;
-      expect(plan.value, `level ${level}`).toBe(quantile);
+      const failures = [0.5, 0.2];
+      expect(plan.value, `level ${level}`).toBe(lowerQuantileOfTotal(plan.shares.map((s) => s.interestIfItWorks), failures, level));
       // and it is the best split on the grid for that objective
       for (let k = 0; k <= 3; k++) {
-        const xs = endInterest(channels[0]!, 2 * k);
-        const ys = endInterest(channels[1]!, 2 * (3 - k));
-        const others = [
-          { total: 0, p: 0.1 },
-          { total: ys, p: 0.4 },
-          { total: xs, p: 0.1 },
-          { total: xs + ys, p: 0.4 },
-        ].sort((u, v) => u.total - v.total);
-        let c = 0;
-        expect(plan.value + 1e-12).toBeGreaterThanOrEqual(others.find((o) => (c += o.p) >= level - 1e-12)!.total);
+        const other = [endInterest(channels[0]!, 2 * k), endInterest(channels[1]!, 2 * (3 - k))];
+        expect(plan.value + 1e-12).toBeGreaterThanOrEqual(lowerQuantileOfTotal(other, failures, level));
       }
     }
   });
@@ -274,18 +271,7 @@ describe('channels in detail', () => {
     expect(plan.method).toBe('local-search');
     const table = channels.map((c) => Array.from({ length: K + 1 }, (_, k) => endInterest(c, (k * 7) / K, 20)));
     const failures = channels.map((c) => c.failureProbability);
-    const objective = (split: number[]): number => {
-      let outcomes = [{ total: 0, p: 1 }];
-      split.forEach((k, c) => {
-        outcomes = outcomes.flatMap((o) => [
-          { total: o.total, p: o.p * failures[c]! },
-          { total: o.total + table[c]![k]!, p: o.p * (1 - failures[c]!) },
-        ]);
-      });
-      outcomes.sort((x, y) => x.total - y.total);
-      let cumulative = 0;
-      return outcomes.find((o) => (cumulative += o.p) >= level - 1e-12)!.total;
-    };
+    const objective = (split: number[]): number => lowerQuantileOfTotal(split.map((k, c) => table[c]![k]!), failures, level);
     const split = plan.shares.map((s) => Math.round((s.budget * K) / 7));
     expect(split.reduce((x, y) => x + y, 0)).toBe(K);
     expectClose(objective(split), plan.value, 1e-12);

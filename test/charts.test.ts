@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, absenceCost, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
+import { DAYS_PER_MONTH, ParameterError, absenceCost, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
 import { charts, type VegaLiteSpec } from '../src/charts.js';
 import { renderSvg } from '../src/node.js';
 import { caught } from './helpers.js';
@@ -134,7 +134,6 @@ describe('chart specs', () => {
 
 describe('chart data', () => {
   const rows = (spec: VegaLiteSpec): Node[] => (spec.data as { values: Node[] }).values;
-  const DAYS_PER_MONTH = 30.4375;
 
   it('timeline: a row per series every month (30 daily steps), the last day included, values from the run', () => {
     const run = simulate({ horizon: '2 years', activity: away });
