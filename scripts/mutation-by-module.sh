@@ -24,21 +24,24 @@ modules=("$@")
 mkdir -p reports/mutation/modules .stryker-tmp
 for module in "${modules[@]}"; do
   tests=${TESTS[$module]:?"no tests listed for $module"}
-  echo "== $module (tests: $tests)"
+  # The module's file, wherever its layer's folder is (src/model/engine.ts for engine).
+  file=$(find src -name "$module.ts" | head -1)
+  [ -n "$file" ] || { echo "no file src/**/$module.ts"; exit 1; }
+  echo "== $module: $file (tests: $tests)"
   # A config per module, so that several modules can run at once (each its own sandbox and report).
   config=".stryker-tmp/$module.config.json"
   node -e '
-    const [base, module, out] = process.argv.slice(1);
+    const [base, module, out, file] = process.argv.slice(1);
     const config = JSON.parse(require("fs").readFileSync(base, "utf8"));
     Object.assign(config, {
-      mutate: [`src/${module}.ts`],
+      mutate: [file],
       concurrency: Number(process.env.CONCURRENCY ?? 2),
       reporters: ["clear-text", "json"],
       jsonReporter: { fileName: out },
       tempDirName: `.stryker-tmp/${module}`,
     });
     require("fs").writeFileSync(`.stryker-tmp/${module}.config.json`, JSON.stringify(config));
-  ' stryker.config.json "$module" "reports/mutation/modules/$module.json"
+  ' stryker.config.json "$module" "reports/mutation/modules/$module.json" "$file"
   MUTATION_TESTS=$tests npx stryker run "$config" 2>&1 | grep -E "All files|$module\.ts|Done in|ERROR" || true
 done
 node scripts/mutation-score.mjs reports/mutation/modules/*.json

@@ -17,10 +17,10 @@
  *
  * @packageDocumentation
  */
-export { ParameterError, DurationError, InputTypeError } from './errors.js';
-export { toDays, daysToMonths, DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK } from './duration.js';
-export type { Duration } from './duration.js';
-export { respond } from './response.js';
+export { ParameterError, DurationError, InputTypeError } from './core/errors.js';
+export { toDays, daysToMonths, DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK } from './core/duration.js';
+export type { Duration } from './core/duration.js';
+export { respond } from './model/response.js';
 export type {
   ResponseSpec,
   HillResponse,
@@ -32,8 +32,8 @@ export type {
   RootResponse,
   ExponentialResponse,
   LinearResponse,
-} from './response.js';
-export { kernelWeights, applyKernel } from './kernels.js';
+} from './model/response.js';
+export { kernelWeights, applyKernel } from './model/kernels.js';
 export type {
   KernelSpec,
   KernelKind,
@@ -49,10 +49,10 @@ export type {
   BinomialKernel,
   ErlangKernel,
   GammaKernel,
-} from './kernels.js';
-export { DEFAULT_PARAMETERS, resolveParameters } from './parameters.js';
-export type { ModelParameters, ParameterInput, DurationField } from './parameters.js';
-export { schedule, Schedule } from './schedule.js';
+} from './model/kernels.js';
+export { DEFAULT_PARAMETERS, resolveParameters } from './model/parameters.js';
+export type { ModelParameters, ParameterInput, DurationField } from './model/parameters.js';
+export { schedule, Schedule } from './model/schedule.js';
 export type {
   ScheduleSpec,
   SampledSchedule,
@@ -67,24 +67,24 @@ export type {
   QualityOptions,
   LogEntry,
   LogOptions,
-} from './schedule.js';
-export { simulate, SERIES } from './simulate.js';
+} from './model/schedule.js';
+export { simulate, SERIES } from './model/simulate.js';
 export type {
   Simulation,
   SimulateOptions,
   SimulationPoint,
   ModelState,
   SeriesName,
-} from './simulate.js';
-export { compare } from './compare.js';
-export type { Comparison, SeriesGap, GapSummary } from './compare.js';
-export { equivalentMonths } from './equivalent-months.js';
-export type { EquivalentMonthsOptions } from './equivalent-months.js';
-export { absenceCost } from './absence-cost.js';
-export type { AbsenceCost, AbsenceCostOptions } from './absence-cost.js';
-export { checkClaims, measureClaim, CLAIM_IDS } from './claims.js';
-export type { ClaimId, ClaimResult, ClaimOptions } from './claims.js';
-export { monteCarlo } from './monte-carlo.js';
+} from './model/simulate.js';
+export { compare } from './analysis/compare.js';
+export type { Comparison, SeriesGap, GapSummary } from './analysis/compare.js';
+export { equivalentMonths } from './analysis/equivalent-months.js';
+export type { EquivalentMonthsOptions } from './analysis/equivalent-months.js';
+export { absenceCost } from './analysis/absence-cost.js';
+export type { AbsenceCost, AbsenceCostOptions } from './analysis/absence-cost.js';
+export { checkClaims, measureClaim, CLAIM_IDS } from './analysis/claims.js';
+export type { ClaimId, ClaimResult, ClaimOptions } from './analysis/claims.js';
+export { monteCarlo } from './ensemble/monte-carlo.js';
 export type {
   MonteCarloOptions,
   MonteCarloResult,
@@ -92,8 +92,8 @@ export type {
   NoiseOptions,
   Band,
   QuantileSeries,
-} from './monte-carlo.js';
-export { randomStream } from './random.js';
+} from './ensemble/monte-carlo.js';
+export { randomStream } from './numerics/random.js';
 export type {
   Random,
   Distribution,
@@ -103,8 +103,8 @@ export type {
   BetaDistribution,
   TriangularDistribution,
   ChoiceDistribution,
-} from './random.js';
-export { whatIf, costOfDelay } from './what-if.js';
+} from './numerics/random.js';
+export { whatIf, costOfDelay } from './analysis/what-if.js';
 export type {
   WhatIfOptions,
   WhatIfResult,
@@ -115,8 +115,8 @@ export type {
   CostOfDelayOptions,
   CostOfDelayResult,
   DelayCost,
-} from './what-if.js';
-export { CHANNEL_PRESETS, channel, simulateChannel, allocate } from './channels.js';
+} from './analysis/what-if.js';
+export { CHANNEL_PRESETS, channel, simulateChannel, allocate } from './analysis/channels.js';
 export type {
   Channel,
   ChannelPresetName,
@@ -125,16 +125,16 @@ export type {
   AllocationObjective,
   Allocation,
   ChannelShare,
-} from './channels.js';
-export { simulatePlatform } from './platform.js';
-export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './platform.js';
-export { calibrate } from './calibrate.js';
-export type { CalibrateOptions, CalibrationResult, ObservedSeries, FittedParameter, FittedPoint } from './calibrate.js';
-export { historyFromRows, parseHistoryCsv } from './history.js';
-export type { History, HistoryRow, HistoryOptions } from './history.js';
-export { calibrateFromClaims } from './beliefs.js';
-export type { Belief, AbsenceLossBelief, EffectDelayBelief, FrequencyRatioBelief, BeliefFit, BeliefCalibration } from './beliefs.js';
-export { createMonitor, monitor } from './monitor.js';
+} from './analysis/channels.js';
+export { simulatePlatform } from './analysis/platform.js';
+export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './analysis/platform.js';
+export { calibrate } from './fit/calibrate.js';
+export type { CalibrateOptions, CalibrationResult, ObservedSeries, FittedParameter, FittedPoint } from './fit/calibrate.js';
+export { historyFromRows, parseHistoryCsv } from './io/history.js';
+export type { History, HistoryRow, HistoryOptions } from './io/history.js';
+export { calibrateFromClaims } from './fit/beliefs.js';
+export type { Belief, AbsenceLossBelief, EffectDelayBelief, FrequencyRatioBelief, BeliefFit, BeliefCalibration } from './fit/beliefs.js';
+export { createMonitor, monitor } from './analysis/monitor.js';
 export type {
   Monitor,
   MonitorOptions,
@@ -145,8 +145,8 @@ export type {
   DayActivity,
   ProjectedLoss,
   Severity,
-} from './monitor.js';
-export { requiredLeadMultiple, leaderPlan, breakEvenHorizon, effortValueSplit } from './planning.js';
+} from './analysis/monitor.js';
+export { requiredLeadMultiple, leaderPlan, breakEvenHorizon, effortValueSplit } from './analysis/planning.js';
 export type {
   LeaderPlanOptions,
   LeaderPlan,
@@ -154,6 +154,6 @@ export type {
   BreakEven,
   EffortValueSplitOptions,
   EffortValueSplit,
-} from './planning.js';
-export { saveScenario, loadScenario, SCENARIO_FORMAT } from './scenario.js';
-export type { Scenario, ScenarioFile } from './scenario.js';
+} from './analysis/planning.js';
+export { saveScenario, loadScenario, SCENARIO_FORMAT } from './io/scenario.js';
+export type { Scenario, ScenarioFile } from './io/scenario.js';

@@ -10,10 +10,10 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { ENSEMBLE_BLOCK, createParticipant, type ResolvedUncertainty } from './monte-carlo.js';
-import type { ParameterInput } from './parameters.js';
-import { Schedule, type ScheduleSpec } from './schedule.js';
-import type { PreparedRun, SeriesName } from './simulate.js';
+import { ENSEMBLE_BLOCK, createParticipant, type ResolvedUncertainty } from './ensemble/monte-carlo.js';
+import type { ParameterInput } from './model/parameters.js';
+import { Schedule, type ScheduleSpec } from './model/schedule.js';
+import type { PreparedRun, SeriesName } from './model/simulate.js';
 
 interface Data {
   /** The run as the main thread checked and resolved it (no option is checked twice). */

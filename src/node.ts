@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
-import { ParameterError } from './errors.js';
+import { ParameterError } from './core/errors.js';
 import {
   ENSEMBLE_BLOCK,
   blockBuffers,
@@ -19,9 +19,9 @@ import {
   prepareMonteCarlo,
   type MonteCarloOptions,
   type MonteCarloResult,
-} from './monte-carlo.js';
-import { Schedule, type ScheduleSpec } from './schedule.js';
-import { integerAtLeast, plainObject } from './validate.js';
+} from './ensemble/monte-carlo.js';
+import { Schedule, type ScheduleSpec } from './model/schedule.js';
+import { integerAtLeast, plainObject } from './core/validate.js';
 
 /**
  * Load an ESM-only package from either build. A bundler turns `import()` into

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, ParameterError } from 'relationship-equity';
-import { isoDate, isoDateDay } from '../src/dates.js';
+import { isoDate, isoDateDay } from '../src/core/dates.js';
 import { caught } from './helpers.js';
 
 describe('isoDateDay', () => {

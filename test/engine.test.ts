@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveParameters, schedule, type KernelSpec, type ParameterInput } from 'relationship-equity';
-import { Engine, EngineGroup, dayKey, laneKind } from '../src/engine.js';
-import { fastNormal, randomStream } from '../src/random.js';
+import { Engine, EngineGroup, dayKey, laneKind } from '../src/model/engine.js';
+import { fastNormal, randomStream } from '../src/numerics/random.js';
 
 const SERIES = ['days', 'equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
 const BLOCK = 16;

@@ -1,4 +1,4 @@
-import { allowedOf } from '../src/errors.js';
+import { allowedOf } from '../src/core/errors.js';
 import { describe, expect, it } from 'vitest';
 import { DurationError, InputTypeError, ParameterError } from 'relationship-equity';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETERS, DurationError, InputTypeError, ParameterError, resolveParameters, type ParameterInput } from 'relationship-equity';
 import { caught } from './helpers.js';
-import { parameterValue, resolveChanged, withParameter } from '../src/parameters.js';
+import { parameterValue, resolveChanged, withParameter } from '../src/model/parameters.js';
 
 describe('DEFAULT_PARAMETERS', () => {
   it('pins the calibrated defaults', () => {

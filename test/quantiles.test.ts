@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monteCarlo, type MonteCarloResult } from 'relationship-equity';
-import { QuantileFinder } from '../src/quantiles.js';
+import { QuantileFinder } from '../src/numerics/quantiles.js';
 
 /** The quantiles of one sample at `levels`, by a finder made for it. */
 function quantilesOf(values: Float64Array, levels: readonly number[], out: Float64Array): void {

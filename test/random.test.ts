@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from 'relationship-equity';
 import { ParameterError } from 'relationship-equity';
-import { draw, fastNormal, lognormalShocks, normalCdf, normalFromUniform, normalQuantile, randomStreamWithState, validateDistribution } from '../src/random.js';
+import { draw, fastNormal, lognormalShocks, normalCdf, normalFromUniform, normalQuantile, randomStreamWithState, validateDistribution } from '../src/numerics/random.js';
 import { caught } from './helpers.js';
 
 describe('randomStreamWithState', () => {

@@ -5,7 +5,7 @@
  * and R's rounding.
  */
 import { describe, expect, it } from 'vitest';
-import { gammaMass, gammaP, gammaQ, logGamma, quantileOfOneToN, roundHalfEven } from '../src/special.js';
+import { gammaMass, gammaP, gammaQ, logGamma, quantileOfOneToN, roundHalfEven } from '../src/numerics/special.js';
 import { expectClose } from './helpers.js';
 
 describe('logGamma', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, ParameterError } from 'relationship-equity';
-import { finiteNumber, inRange, integerAtLeast, knownKeys, nonNegative, plainObject, positive } from '../src/validate.js';
+import { finiteNumber, inRange, integerAtLeast, knownKeys, nonNegative, plainObject, positive } from '../src/core/validate.js';
 import { caught } from './helpers.js';
 
 describe('finiteNumber', () => {

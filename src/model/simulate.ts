@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
 import { Engine, type EngineState } from './engine.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { schedule as scheduleBuilders, Schedule } from './schedule.js';
-import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from './validate.js';
+import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /**
  * Everything the model remembers at one moment. Passed as `initial` to

@@ -10,10 +10,10 @@
  *
  * @module
  */
-import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
-import { isoDate, isoDateDay } from './dates.js';
-import { InputTypeError, ParameterError } from './errors.js';
-import { finiteNumber, knownKeys, nonNegative, plainObject } from './validate.js';
+import { DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { isoDate, isoDateDay } from '../core/dates.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { finiteNumber, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /** From day `at` on, the account posts at `postsPerDay` (a steady rate). */
 export interface RateChange {

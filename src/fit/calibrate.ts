@@ -7,12 +7,12 @@
  * @module
  */
 import { create, invDependencies, lusolveDependencies } from 'mathjs';
-import { toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
-import { parameterValue, resolveParameters, withParameter, type ModelParameters, type ParameterInput } from './parameters.js';
-import { Schedule } from './schedule.js';
-import { simulate, type SeriesName } from './simulate.js';
-import { finiteNumber, integerAtLeast, knownKeys, plainObject } from './validate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { parameterValue, resolveParameters, withParameter, type ModelParameters, type ParameterInput } from '../model/parameters.js';
+import { Schedule } from '../model/schedule.js';
+import { simulate, type SeriesName } from '../model/simulate.js';
+import { finiteNumber, integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
 
 /** Measurements of one model series, one value per period. */
 export interface ObservedSeries {

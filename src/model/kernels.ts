@@ -14,10 +14,10 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
-import { gammaMass, gammaP, quantileOfOneToN, roundHalfEven } from './special.js';
-import { finiteNumber, inRange, integerAtLeast, knownKeys, plainObject, positive } from './validate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { gammaMass, gammaP, quantileOfOneToN, roundHalfEven } from '../numerics/special.js';
+import { finiteNumber, inRange, integerAtLeast, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /**
  * Geometric decay, weight α^l: Robyn's and Koyck's adstock. Give `alpha` (the

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
-import type { ParameterInput } from './parameters.js';
-import { schedule, type Schedule } from './schedule.js';
-import { simulate, type ModelState } from './simulate.js';
-import { knownKeys, nonNegative, plainObject } from './validate.js';
+import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
+import type { ParameterInput } from '../model/parameters.js';
+import { schedule, type Schedule } from '../model/schedule.js';
+import { simulate, type ModelState } from '../model/simulate.js';
+import { knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /** Options of {@link equivalentMonths}. */
 export interface EquivalentMonthsOptions {

@@ -5,13 +5,13 @@
  * @module
  */
 import { compare, type Comparison } from './compare.js';
-import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
+import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
 import { equivalentMonths } from './equivalent-months.js';
-import type { ParameterInput } from './parameters.js';
-import { schedule, Schedule } from './schedule.js';
-import { simulate, type ModelState, type Simulation } from './simulate.js';
-import { knownKeys, plainObject } from './validate.js';
+import type { ParameterInput } from '../model/parameters.js';
+import { schedule, Schedule } from '../model/schedule.js';
+import { simulate, type ModelState, type Simulation } from '../model/simulate.js';
+import { knownKeys, plainObject } from '../core/validate.js';
 
 /**
  * The seed's account at the end of its 8-month absence after 18 months of the

@@ -6,11 +6,11 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { isoDate, isoDateDay } from './dates.js';
-import { InputTypeError, ParameterError, allowedOf, describeValue } from './errors.js';
-import { schedule, type LogEntry, type Schedule } from './schedule.js';
-import { finiteNumber, knownKeys, plainObject } from './validate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { isoDate, isoDateDay } from '../core/dates.js';
+import { InputTypeError, ParameterError, allowedOf, describeValue } from '../core/errors.js';
+import { schedule, type LogEntry, type Schedule } from '../model/schedule.js';
+import { finiteNumber, knownKeys, plainObject } from '../core/validate.js';
 
 /** One row of an export: a date and what happened in the period that starts on it. */
 export interface HistoryRow {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { ParameterError } from './errors.js';
-import { SERIES, type SeriesName, type Simulation } from './simulate.js';
+import { ParameterError } from '../core/errors.js';
+import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
 
 /** The gap between two series, point by point. */
 export interface SeriesGap {

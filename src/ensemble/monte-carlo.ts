@@ -9,14 +9,14 @@
  *
  * @module
  */
-import { Engine, EngineGroup, LANE_PARAMETERS, dayKey, laneKind } from './engine.js';
-import { ParameterError, InputTypeError } from './errors.js';
-import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from './parameters.js';
-import { QuantileFinder } from './quantiles.js';
-import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type Distribution } from './random.js';
-import type { SampledSchedule } from './schedule.js';
-import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from './simulate.js';
-import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from './validate.js';
+import { Engine, EngineGroup, LANE_PARAMETERS, dayKey, laneKind } from '../model/engine.js';
+import { ParameterError, InputTypeError } from '../core/errors.js';
+import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from '../model/parameters.js';
+import { QuantileFinder } from '../numerics/quantiles.js';
+import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type Distribution } from '../numerics/random.js';
+import type { SampledSchedule } from '../model/schedule.js';
+import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from '../model/simulate.js';
+import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /** Day-to-day variation of reach: a mean-one lognormal multiplier per step. */
 export interface NoiseOptions {

@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { absenceCost } from './absence-cost.js';
-import { DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
-import { resolveParameters, withParameter, type ParameterInput } from './parameters.js';
-import { respond } from './response.js';
-import { finiteNumber, knownKeys, plainObject } from './validate.js';
+import { absenceCost } from '../analysis/absence-cost.js';
+import { DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
+import { resolveParameters, withParameter, type ParameterInput } from '../model/parameters.js';
+import { respond } from '../model/response.js';
+import { finiteNumber, knownKeys, plainObject } from '../core/validate.js';
 
 /** "An absence of `absentFor` after `activeFor` costs `lost` of equity." Sets `neglectDecay`. */
 export interface AbsenceLossBelief {

@@ -7,11 +7,11 @@
  * @module
  */
 import { absenceCost } from './absence-cost.js';
-import { DAYS_PER_MONTH, toDays } from './duration.js';
-import { ParameterError } from './errors.js';
-import { resolveParameters, type ParameterInput } from './parameters.js';
-import { schedule, type Schedule } from './schedule.js';
-import { simulate } from './simulate.js';
+import { DAYS_PER_MONTH, toDays } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
+import { resolveParameters, type ParameterInput } from '../model/parameters.js';
+import { schedule, type Schedule } from '../model/schedule.js';
+import { simulate } from '../model/simulate.js';
 import { monitor } from './monitor.js';
 import { breakEvenHorizon, leaderPlan, requiredLeadMultiple } from './planning.js';
 

@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, DAYS_PER_WEEK, toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
+import { DAYS_PER_MONTH, DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
 import { seedAccountAfterAbsence } from './absence-cost.js';
-import type { ParameterInput } from './parameters.js';
-import { schedule as builders, Schedule } from './schedule.js';
-import { simulate, type ModelState } from './simulate.js';
-import { finiteNumber, knownKeys, nonNegative, plainObject, positive } from './validate.js';
+import type { ParameterInput } from '../model/parameters.js';
+import { schedule as builders, Schedule } from '../model/schedule.js';
+import { simulate, type ModelState } from '../model/simulate.js';
+import { finiteNumber, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
 
 /**
  * How many times a client's target the leader must reach, when clients who

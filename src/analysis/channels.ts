@@ -10,13 +10,13 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
-import { isoDateDay } from './dates.js';
-import { ParameterError } from './errors.js';
-import { resolveParameters, type ParameterInput } from './parameters.js';
-import { schedule } from './schedule.js';
-import { simulate, type Simulation } from './simulate.js';
-import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, positive } from './validate.js';
+import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
+import { isoDateDay } from '../core/dates.js';
+import { ParameterError } from '../core/errors.js';
+import { resolveParameters, type ParameterInput } from '../model/parameters.js';
+import { schedule } from '../model/schedule.js';
+import { simulate, type Simulation } from '../model/simulate.js';
+import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
 
 /** A platform to build on, with the assumptions that describe it. */
 export interface Channel {

@@ -8,8 +8,8 @@
  * @module
  */
 import seedrandom from 'seedrandom';
-import { InputTypeError, ParameterError } from './errors.js';
-import { finiteNumber, knownKeys, plainObject, positive } from './validate.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { finiteNumber, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /** A uniform generator on [0, 1). */
 export type Random = () => number;

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
+import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
 import { seedAccountAfterAbsence } from './absence-cost.js';
 import {
   emptyBand,
@@ -16,11 +16,11 @@ import {
   summarise,
   type Band,
   type UncertaintyOptions,
-} from './monte-carlo.js';
-import type { ParameterInput } from './parameters.js';
-import { schedule as builders, Schedule } from './schedule.js';
-import { prepareRun, simulate, type ModelState, type PreparedRun, type SimulateOptions } from './simulate.js';
-import { knownKeys, plainObject } from './validate.js';
+} from '../ensemble/monte-carlo.js';
+import type { ParameterInput } from '../model/parameters.js';
+import { schedule as builders, Schedule } from '../model/schedule.js';
+import { prepareRun, simulate, type ModelState, type PreparedRun, type SimulateOptions } from '../model/simulate.js';
+import { knownKeys, plainObject } from '../core/validate.js';
 
 /** A series compared by {@link whatIf}. */
 export type ComparedSeries = 'equity' | 'reach' | 'interest';

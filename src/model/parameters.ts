@@ -7,11 +7,11 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { ParameterError } from './errors.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { ParameterError } from '../core/errors.js';
 import { validateKernel, type KernelSpec, type ResolvedKernel } from './kernels.js';
 import { validateResponse, type ResponseSpec } from './response.js';
-import { inRange, knownKeys, nonNegative, plainObject } from './validate.js';
+import { inRange, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /**
  * Every parameter of the model, fully resolved: times in days, rates per day.

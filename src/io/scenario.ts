@@ -8,11 +8,11 @@
  * @module
  */
 import * as v from 'valibot';
-import { toDays, type Duration } from './duration.js';
-import { InputTypeError, ParameterError } from './errors.js';
-import type { ParameterInput } from './parameters.js';
-import { Schedule, type ScheduleSpec } from './schedule.js';
-import { prepareRun, type ModelState, type SimulateOptions } from './simulate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import type { ParameterInput } from '../model/parameters.js';
+import { Schedule, type ScheduleSpec } from '../model/schedule.js';
+import { prepareRun, type ModelState, type SimulateOptions } from '../model/simulate.js';
 
 /**
  * The format version written by {@link saveScenario} and read by {@link loadScenario}.

@@ -7,13 +7,13 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { Engine, type EngineState } from './engine.js';
-import { InputTypeError, ParameterError, allowedOf } from './errors.js';
-import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
-import { Schedule, schedule as builders, type SampledSchedule } from './schedule.js';
-import { simulate, finalState, type ModelState } from './simulate.js';
-import { finiteNumber, inRange, knownKeys, plainObject } from './validate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { Engine, type EngineState } from '../model/engine.js';
+import { InputTypeError, ParameterError, allowedOf } from '../core/errors.js';
+import { resolveParameters, type ModelParameters, type ParameterInput } from '../model/parameters.js';
+import { Schedule, schedule as builders, type SampledSchedule } from '../model/schedule.js';
+import { simulate, finalState, type ModelState } from '../model/simulate.js';
+import { finiteNumber, inRange, knownKeys, plainObject } from '../core/validate.js';
 
 /** How worried to be. */
 export type Severity = 'ok' | 'watch' | 'warning' | 'critical';

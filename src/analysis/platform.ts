@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { toDays, type Duration } from './duration.js';
-import { Engine, type EngineState } from './engine.js';
-import { InputTypeError, ParameterError } from './errors.js';
-import { createKernelRunner, type KernelRunner } from './kernels.js';
-import { resolveParameters, type ParameterInput } from './parameters.js';
-import { schedule as builders, Schedule, type SampledSchedule } from './schedule.js';
-import { finiteNumber, integerAtLeast, knownKeys, plainObject, positive } from './validate.js';
+import { toDays, type Duration } from '../core/duration.js';
+import { Engine, type EngineState } from '../model/engine.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { createKernelRunner, type KernelRunner } from '../model/kernels.js';
+import { resolveParameters, type ParameterInput } from '../model/parameters.js';
+import { schedule as builders, Schedule, type SampledSchedule } from '../model/schedule.js';
+import { finiteNumber, integerAtLeast, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /** One account on the platform. */
 export interface PlatformAccount {

@@ -10,8 +10,8 @@
  *
  * @module
  */
-import { InputTypeError, ParameterError } from './errors.js';
-import { finiteNumber, inRange, knownKeys, plainObject, positive } from './validate.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { finiteNumber, inRange, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /**
  * The Hill curve, the standard saturation curve of marketing-mix models
