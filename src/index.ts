@@ -33,15 +33,14 @@ export type {
   ExponentialResponse,
   LinearResponse,
 } from './model/response.js';
-export { kernelWeights, applyKernel } from './model/kernels.js';
+export { kernelWeights } from './model/kernels.js';
+export { applyKernel } from './model/lag.js';
+export type { KernelMethod, ApplyKernelOptions, KernelResult } from './model/lag.js';
 export type {
   KernelSpec,
   KernelKind,
   KernelState,
   KernelOptions,
-  KernelMethod,
-  ApplyKernelOptions,
-  KernelResult,
   ResolvedKernel,
   GeometricKernel,
   DelayedKernel,
@@ -94,8 +93,8 @@ export type {
   QuantileSeries,
 } from './ensemble/monte-carlo.js';
 export { randomStream } from './numerics/random.js';
+export type { Random } from './numerics/random.js';
 export type {
-  Random,
   Distribution,
   UniformDistribution,
   NormalDistribution,
@@ -103,8 +102,9 @@ export type {
   BetaDistribution,
   TriangularDistribution,
   ChoiceDistribution,
-} from './numerics/random.js';
-export { whatIf, costOfDelay } from './analysis/what-if.js';
+} from './numerics/distributions.js';
+export { whatIf } from './analysis/what-if.js';
+export { costOfDelay } from './analysis/cost-of-delay.js';
 export type {
   WhatIfOptions,
   WhatIfResult,
@@ -112,10 +112,8 @@ export type {
   Contrast,
   ComparedSeries,
   LevelValue,
-  CostOfDelayOptions,
-  CostOfDelayResult,
-  DelayCost,
 } from './analysis/what-if.js';
+export type { CostOfDelayOptions, CostOfDelayResult, DelayCost } from './analysis/cost-of-delay.js';
 export { CHANNEL_PRESETS, channel, simulateChannel, allocate } from './analysis/channels.js';
 export type {
   Channel,

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from 'relationship-equity';
 import { ParameterError } from 'relationship-equity';
-import { draw, fastNormal, lognormalShocks, normalCdf, normalFromUniform, normalQuantile, randomStreamWithState, validateDistribution } from '../src/numerics/random.js';
+import { draw, validateDistribution } from '../src/numerics/distributions.js';
+import { fastNormal, normalCdf, normalFromUniform, normalQuantile } from '../src/numerics/normal.js';
+import { lognormalShocks, randomStreamWithState } from '../src/numerics/random.js';
 import { caught } from './helpers.js';
 
 describe('randomStreamWithState', () => {

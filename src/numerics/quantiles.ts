@@ -10,6 +10,30 @@
  * @module
  */
 
+/**
+ * The type-7 quantile between two neighbouring order statistics: `below` at
+ * rank ⌊h⌋, `above` at ⌊h⌋ + 1, and `fraction` = h − ⌊h⌋, where
+ * h = (n − 1)·level (Hyndman and Fan 1996, definition 7; R's and numpy's default).
+ */
+export function interpolateQuantile(below: number, above: number, fraction: number): number {
+  return fraction > 0 ? below + fraction * (above - below) : below;
+}
+
+/**
+ * The type-7 quantile at `level` of values already sorted ascending.
+ *
+ * @example
+ * ```ts
+ * quantileOfSorted(Float64Array.of(1, 2, 3, 4), 0.5); // 2.5
+ * ```
+ */
+export function quantileOfSorted(sorted: ArrayLike<number>, level: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * level;
+  const k = Math.floor(h);
+  return interpolateQuantile(sorted[k]!, sorted[Math.min(k + 1, n - 1)]!, h - k);
+}
+
 /** Below this many values a range is sorted by insertion: faster than partitioning further. */
 const SMALL = 16;
 
@@ -159,8 +183,7 @@ export class QuantileFinder {
     for (let q = 0; q < levels.length; q++) {
       const h = (n - 1) * levels[q]!;
       const k = Math.floor(h);
-      const below = stats[position[q]!]!;
-      out[q] = h > k ? below + (h - k) * (stats[position[q]! + 1]! - below) : below;
+      out[q] = interpolateQuantile(stats[position[q]!]!, stats[position[q]! + 1]!, h - k);
     }
   }
 
