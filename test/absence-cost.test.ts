@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DurationError, InputTypeError, ParameterError, absenceCost, compare, equivalentMonths, schedule, simulate } from 'relationship-equity';
-import { seedAccountAfterAbsence } from '../src/analysis/absence-cost.js';
+import { seedAccountAfterAbsence } from '../src/analysis/seed.js';
 import { caught, expectClose } from './helpers.js';
 
 describe('absenceCost', () => {

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveParameters, schedule, type KernelSpec, type ParameterInput } from 'relationship-equity';
-import { Engine, EngineGroup, dayKey, laneKind } from '../src/model/engine.js';
-import { fastNormal, randomStream } from '../src/numerics/random.js';
+import { DEFAULT_PARAMETERS, resolveParameters, schedule, type KernelSpec, type ParameterInput } from 'relationship-equity';
+import { Engine, EngineGroup, LANE_PARAMETERS, PARAMETER_SCOPE, dayKey } from '../src/model/engine.js';
+import { fastNormal } from '../src/numerics/normal.js';
+import { randomStream } from '../src/numerics/random.js';
 
 const SERIES = ['days', 'equity', 'inflow', 'reach', 'agenda', 'momentum', 'interest'] as const;
 const BLOCK = 16;
@@ -63,24 +64,19 @@ describe('EngineGroup', () => {
         // One run at a time, the whole grid in one go.
         const expected = engines.map((engine, l) => {
           const out = Object.fromEntries(SERIES.map((s) => [s, new Float64Array(points)]));
-          engine.run(engine.state(initial), plan, 0, points, last, { ...out, offset: 0, ...(noise ? { noise: shocks[l]! } : {}) });
+          engine.run(engine.state(initial), plan, { from: 0, to: points, end: last }, { ...out, offset: 0, ...(noise ? { noise: shocks[l]! } : {}) });
           return out;
         });
 
-        // All lanes side by side, block by block, values[t · lanes + lane]: one group per way of stepping the lag.
-        const groups = new Map<string, EngineGroup>();
-        engines.forEach((engine, l) => {
-          const state = engine.state(initial);
-          const kind = laneKind(state);
-          if (!groups.has(kind)) groups.set(kind, new EngineGroup(engine, state, BLOCK));
-          groups.get(kind)!.add(engine, state, l, l * BLOCK);
-        });
+        // All lanes side by side in one group, whatever their lag, block by block: values[t · lanes + lane].
+        const group = new EngineGroup(engines[0]!, engines[0]!.state(initial), BLOCK);
+        engines.forEach((engine, l) => group.add(engine, engine.state(initial), l, l * BLOCK));
         const values = Object.fromEntries(SERIES.map((s) => [s, new Float64Array(BLOCK * lanes.length)]));
         const blockNoise = new Float64Array(BLOCK * lanes.length);
         for (let from = 0; from < points; from += BLOCK) {
           const to = Math.min(points, from + BLOCK);
           lanes.forEach((_, l) => blockNoise.set(shocks[l]!.subarray(from, to), l * BLOCK));
-          for (const group of groups.values()) group.run(plan, from, to, last, { values, stride: lanes.length, ...(noise ? { noise: blockNoise } : {}) });
+          group.run(plan, { from, to, end: last }, { values, stride: lanes.length, ...(noise ? { noise: blockNoise } : {}) });
           for (let l = 0; l < lanes.length; l++) {
             for (const s of SERIES) {
               for (let t = 0; t < to - from; t++) {
@@ -96,13 +92,17 @@ describe('EngineGroup', () => {
     );
   });
 
-  it("refuses a lane whose lag is stepped another way than the group's", () => {
-    const erlang = new Engine(resolveParameters({}), 1);
-    const geometric = new Engine(resolveParameters({ lag: { kind: 'geometric', alpha: 0.5 } }), 1);
-    const group = new EngineGroup(erlang, erlang.state(initial), BLOCK);
-    group.add(erlang, erlang.state(initial), 0, 0);
-    expect(() => group.add(geometric, geometric.state(initial), 1, BLOCK)).toThrow(/different kinds of lag/);
-    expect(group.size).toBe(1);
+  it('classifies every parameter as acting on the whole account or on each run, and keys groups by the first kind only', () => {
+    // A field added to the parameters but not to PARAMETER_SCOPE would let the Monte Carlo group runs that differ.
+    expect(Object.keys(PARAMETER_SCOPE).sort()).toEqual(Object.keys(DEFAULT_PARAMETERS).sort());
+    expect([...LANE_PARAMETERS].sort()).toEqual(['activeDecay', 'interestPerReach', 'invitationThreshold', 'lag', 'neglectDecay']);
+    const key = (input: ParameterInput) => dayKey(new Engine(resolveParameters(input), 1));
+    const changed: Record<string, unknown> = { response: { kind: 'linear' }, eventWeight: 3, earlyBonus: 2, earlyBonusTime: 100, momentumMemory: 30, momentumFloor: 0.2, activeDecay: 0.002, neglectDecay: 0.003,
+      neglectGrace: 10, neglectRamp: 20, agendaMemory: 20, agendaWeight: 0.5, invitationThreshold: 2, lag: { kind: 'geometric', alpha: 0.5 }, interestPerReach: 3 };
+    for (const name of Object.keys(DEFAULT_PARAMETERS)) {
+      const differs = key({ [name]: changed[name] } as ParameterInput) !== key({});
+      expect(differs, name).toBe(PARAMETER_SCOPE[name as keyof typeof PARAMETER_SCOPE] === 'account');
+    }
   });
 
   it('keys runs by the parameters that act on the whole account, not by those of each run', () => {
@@ -174,7 +174,7 @@ describe('Engine against the model written as differential equations', () => {
     const engine = new Engine(resolveParameters(input), 0.25);
     const plan = activity.sample(0, 0.25, 4 * days + 1);
     const out = { equity: new Float64Array(4 * days + 1), interest: new Float64Array(4 * days + 1), offset: 0 };
-    engine.run(engine.state({ ...initial, sinceLaunch: 0, equity: 0, momentum: 0, agenda: 0 }), plan, 0, 4 * days + 1, 4 * days, out);
+    engine.run(engine.state({ ...initial, sinceLaunch: 0, equity: 0, momentum: 0, agenda: 0 }), plan, { from: 0, to: 4 * days + 1, end: 4 * days }, out);
     const peak = { equity: Math.max(...expected.equity), interest: Math.max(...expected.interest) };
     for (let day = 0; day <= days; day += 5) {
       for (const series of ['equity', 'interest'] as const) {

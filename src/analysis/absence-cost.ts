@@ -5,27 +5,12 @@
  * @module
  */
 import { compare, type Comparison } from './compare.js';
-import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
-import { ParameterError } from '../core/errors.js';
+import { DAYS_PER_MONTH, positiveDays, toDays, type Duration } from '../core/duration.js';
 import { equivalentMonths } from './equivalent-months.js';
 import type { ParameterInput } from '../model/parameters.js';
-import { schedule, Schedule } from '../model/schedule.js';
-import { simulate, type ModelState, type Simulation } from '../model/simulate.js';
+import { schedule, scheduleInput, type Schedule } from '../model/schedule.js';
+import { simulate, type Simulation } from '../model/simulate.js';
 import { knownKeys, plainObject } from '../core/validate.js';
-
-/**
- * The seed's account at the end of its 8-month absence after 18 months of the
- * reference schedule: the default "now" of the planning tools.
- *
- * @internal
- */
-export function seedAccountAfterAbsence(parameters: ParameterInput): ModelState {
-  return simulate({
-    horizon: toDays('18 months') + toDays('8 months'),
-    parameters,
-    activity: schedule.reference().pause({ from: '18 months', for: '8 months' }),
-  }).final;
-}
 
 /** Options of {@link absenceCost}. */
 export interface AbsenceCostOptions {
@@ -110,15 +95,10 @@ export interface AbsenceCost {
 export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
   const o = plainObject('options', options);
   knownKeys('options', o, ['activeFor', 'absentFor', 'activity', 'parameters', 'followFor', 'start', 'step']);
-  const activeFor = toDays(o.activeFor as Duration, 'activeFor');
-  const absentFor = toDays(o.absentFor as Duration, 'absentFor');
-  if (!(activeFor > 0)) throw new ParameterError('activeFor', o.activeFor, 'a duration > 0');
-  if (!(absentFor > 0)) throw new ParameterError('absentFor', o.absentFor, 'a duration > 0');
+  const activeFor = positiveDays('activeFor', o.activeFor);
+  const absentFor = positiveDays('absentFor', o.absentFor);
   const followFor = toDays((o.followFor as Duration | undefined) ?? '3 years', 'followFor');
-  const activity = o.activity ?? schedule.reference();
-  if (!(activity instanceof Schedule)) {
-    throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
-  }
+  const activity = scheduleInput('activity', o.activity, schedule.reference);
   const parameters = (o.parameters as ParameterInput | undefined) ?? {};
   const common = {
     horizon: activeFor + absentFor + followFor,

@@ -16,6 +16,7 @@ import { ParameterError } from '../core/errors.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule } from '../model/schedule.js';
 import { simulate, type Simulation } from '../model/simulate.js';
+import { compensatedSum } from '../numerics/summation.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
 
 /** A platform to build on, with the assumptions that describe it. */
@@ -292,12 +293,7 @@ function valueTable(channels: readonly Channel[], unitsPerIncrement: number, uni
         continue;
       }
       const run = simulateChannel(c, posts, { horizon, startDate });
-      let v = run.interest[run.interest.length - 1]!;
-      if (measure === 'total') {
-        v = 0;
-        for (const x of run.interest) v += x * run.step;
-      }
-      values.push(v);
+      values.push(measure === 'total' ? compensatedSum(run.interest, run.step) : run.interest[run.interest.length - 1]!);
     }
     return values;
   });

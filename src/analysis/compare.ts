@@ -6,6 +6,7 @@
  */
 import { ParameterError } from '../core/errors.js';
 import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
+import { CompensatedSum } from '../numerics/summation.js';
 
 /** The gap between two series, point by point. */
 export interface SeriesGap {
@@ -72,8 +73,7 @@ export function compare(a: Simulation, b: Simulation): Comparison {
     const gap = new Float64Array(n);
     let largestGap = -Infinity;
     let dayOfLargestGap = a.days[0]!;
-    let cumulative = 0;
-    let compensation = 0; // Kahan summation: long runs add many small terms.
+    const cumulative = new CompensatedSum(); // long runs add many small terms
     for (let i = 0; i < n; i++) {
       const d = x[i]! - y[i]!;
       difference[i] = d;
@@ -82,10 +82,7 @@ export function compare(a: Simulation, b: Simulation): Comparison {
         largestGap = gap[i]!;
         dayOfLargestGap = a.days[i]!;
       }
-      const term = d * a.step - compensation;
-      const sum = cumulative + term;
-      compensation = sum - cumulative - term;
-      cumulative = sum;
+      cumulative.add(d * a.step);
     }
     gaps[name] = { difference, gap };
     summary[name] = {
@@ -93,7 +90,7 @@ export function compare(a: Simulation, b: Simulation): Comparison {
       dayOfLargestGap,
       finalGap: gap[n - 1]!,
       finalDifference: difference[n - 1]!,
-      cumulativeDifference: cumulative,
+      cumulativeDifference: cumulative.value,
     };
   }
   return { days: a.days, summary, ...gaps };

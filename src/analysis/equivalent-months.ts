@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
-import { ParameterError } from '../core/errors.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, positiveDays, type Duration } from '../core/duration.js';
 import type { ParameterInput } from '../model/parameters.js';
 import { schedule, type Schedule } from '../model/schedule.js';
 import { simulate, type ModelState } from '../model/simulate.js';
@@ -44,10 +43,9 @@ export function equivalentMonths(equity: number, options: EquivalentMonthsOption
   const o = plainObject('options', options);
   knownKeys('options', o, ['activity', 'parameters', 'step', 'limit']);
   const activity = (o.activity as Schedule | undefined) ?? schedule.reference();
-  const limit = toDays((o.limit as Duration | undefined) ?? '100 years', 'options.limit');
-  if (!(limit > 0)) throw new ParameterError('options.limit', o.limit, 'a duration > 0');
+  const limit = positiveDays('options.limit', o.limit ?? '100 years');
   if (target === 0) return 0;
-  const chunk = Math.min(limit, 5 * 365.25);
+  const chunk = Math.min(limit, 5 * DAYS_PER_YEAR);
   let state: Partial<ModelState> | undefined;
   while (state === undefined || (state.day ?? 0) < limit) {
     const run = simulate({

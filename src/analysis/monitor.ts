@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR, positiveDays, toDays, type Duration } from '../core/duration.js';
 import { Engine, type EngineState } from '../model/engine.js';
 import { InputTypeError, ParameterError, allowedOf } from '../core/errors.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from '../model/parameters.js';
@@ -116,20 +116,16 @@ interface Resolved {
 function resolveOptions(options: MonitorOptions): Resolved {
   const o = plainObject('options', options);
   knownKeys('options', o, ['parameters', 'start', 'baseline', 'recent', 'dropRatio', 'quietAlert', 'interestShows']);
-  const positiveDays = (name: string, fallback: Duration): number => {
-    const v = toDays((o[name] as Duration | undefined) ?? fallback, `options.${name}`);
-    if (!(v > 0)) throw new ParameterError(`options.${name}`, o[name], 'a duration > 0');
-    return v;
-  };
+  const days = (name: string, fallback: Duration): number => positiveDays(`options.${name}`, o[name] ?? fallback);
   const input = (o.parameters ?? {}) as ParameterInput;
   return {
     input,
     p: resolveParameters(input),
     start: o.start === undefined ? 0 : toDays(o.start as Duration, 'options.start'),
-    baseline: positiveDays('baseline', '90 days'),
-    recent: positiveDays('recent', '2 weeks'),
+    baseline: days('baseline', '90 days'),
+    recent: days('recent', '2 weeks'),
     dropRatio: o.dropRatio === undefined ? 0.4 : inRange('options.dropRatio', o.dropRatio, 0, 1),
-    quietAlert: o.quietAlert === undefined ? null : positiveDays('quietAlert', 21),
+    quietAlert: o.quietAlert === undefined ? null : days('quietAlert', 21),
     interestShows: o.interestShows === undefined ? 0.05 : inRange('options.interestShows', o.interestShows, 0, 1),
   };
 }
@@ -204,7 +200,7 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
         break;
       }
     }
-    return { projected: { months3: loss(365.25 / 4), months6: loss(365.25 / 2), months12: loss(365) }, showsIn };
+    return { projected: { months3: loss(DAYS_PER_YEAR / 4), months6: loss(DAYS_PER_YEAR / 2), months12: loss(DAYS_PER_YEAR) }, showsIn };
   };
 
   const push = (activity: DayActivity): MonitorUpdate => {
@@ -223,7 +219,7 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
     for (const v of lastWeek) week += v;
     plan.effort[0] = week / 7;
     plan.events[0] = events;
-    engine.run(state, plan, 0, 1, -1, point);
+    engine.run(state, plan, { from: 0, to: 1 }, point);
 
     // Effort against the account's own baseline.
     const effort = plan.effort[0]! + events; // posts spread over the trailing week, as the model sees them
@@ -272,7 +268,7 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
         : `Day ${day}: ${next.toUpperCase()} — ${quiet > 0 ? `no post or event for ${quiet} days` : `effort at ${Math.round(ratio * 100)}% of usual`}` +
           ` (since day ${dropStart}). If nothing changes, equity falls ${Math.round(projected!.months3 * 100)}% in 3 months, ` +
           `${Math.round(projected!.months6 * 100)}% in 6 and ${Math.round(projected!.months12 * 100)}% in 12` +
-          (showsIn === null ? '.' : `; interest will be ${Math.round(r.interestShows * 100)}% down in about ${Math.round(showsIn / 30.4375)} months.`);
+          (showsIn === null ? '.' : `; interest will be ${Math.round(r.interestShows * 100)}% down in about ${Math.round(showsIn / DAYS_PER_MONTH)} months.`);
     current = {
       day,
       severity: next,

@@ -5,12 +5,13 @@
  *
  * @module
  */
-import { DAYS_PER_MONTH, DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_MONTH, DAYS_PER_WEEK, DAYS_PER_YEAR, toDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
-import { seedAccountAfterAbsence } from './absence-cost.js';
+import { seedAccountAfterAbsence } from './seed.js';
 import type { ParameterInput } from '../model/parameters.js';
-import { schedule as builders, Schedule } from '../model/schedule.js';
+import { schedule as builders, scheduleInput, type Schedule } from '../model/schedule.js';
 import { simulate, type ModelState } from '../model/simulate.js';
+import { CompensatedSum } from '../numerics/summation.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
 
 /**
@@ -180,7 +181,7 @@ export function breakEvenHorizon(options: BreakEvenOptions = {}): BreakEven {
   const kept = simulate({ horizon: limit, parameters, initial, activity: effort });
   const idle = simulate({ horizon: limit, parameters, initial, activity: builders.none() });
   const postsPerDay = postsPerWeek / DAYS_PER_WEEK;
-  const oneYear = Math.round(365.25 / kept.step);
+  const oneYear = Math.round(DAYS_PER_YEAR / kept.step);
   const clientValuePerPost =
     o.clientValuePerPost === undefined
       ? (kept.interest[oneYear]! - idle.interest[oneYear]!) / postsPerDay
@@ -189,12 +190,12 @@ export function breakEvenHorizon(options: BreakEvenOptions = {}): BreakEven {
   const days = new Float64Array(n);
   const keep = new Float64Array(n);
   const move = new Float64Array(n);
-  let k = 0;
+  const earned = new CompensatedSum();
   for (let i = 0; i < n; i++) {
     days[i] = kept.days[i]! - now;
-    keep[i] = k;
+    keep[i] = earned.value;
     move[i] = clientValuePerPost * postsPerDay * days[i]!;
-    k += (kept.interest[i]! - idle.interest[i]!) * kept.step;
+    earned.add((kept.interest[i]! - idle.interest[i]!) * kept.step);
   }
   let last = n; // the first index from which keep ≥ move to the end
   for (let i = n - 1; i >= 1 && keep[i]! >= move[i]!; i--) last = i;
@@ -245,8 +246,7 @@ export function effortValueSplit(options: EffortValueSplitOptions = {}): EffortV
   const nowDays = toDays((o.now as Duration | undefined) ?? '1 month', 'now');
   const horizon = toDays((o.horizon as Duration | undefined) ?? '5 years', 'horizon');
   if (!(horizon > nowDays)) throw new ParameterError('horizon', o.horizon, `longer than now (${nowDays} days)`);
-  const activity = (o.activity as Schedule | undefined) ?? builders.reference();
-  if (!(activity instanceof Schedule)) throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
+  const activity = scheduleInput('activity', o.activity, builders.reference);
   const after = toDays((o.after as Duration | undefined) ?? '18 months', 'after');
   const extra = o.extraPosts === undefined ? 7 : positive('extraPosts', o.extraPosts);
   const parameters = (o.parameters ?? {}) as ParameterInput;
@@ -254,15 +254,15 @@ export function effortValueSplit(options: EffortValueSplitOptions = {}): EffortV
   const boosted = activity.change({ at: after, postsPerDay: usualRate + extra / DAYS_PER_WEEK }).change({ at: after + DAYS_PER_WEEK, postsPerDay: usualRate });
   const base = simulate({ horizon: after + horizon, parameters, activity });
   const more = simulate({ horizon: after + horizon, parameters, activity: boosted });
-  let early = 0;
-  let total = 0;
+  const early = new CompensatedSum();
+  const total = new CompensatedSum();
   for (let i = 0; i < base.days.length; i++) {
     const t = base.days[i]! - after;
     if (t < 0) continue;
     const gain = (more.interest[i]! - base.interest[i]!) * base.step;
-    total += gain;
-    if (t < nowDays) early += gain;
+    total.add(gain);
+    if (t < nowDays) early.add(gain);
   }
-  const now = total > 0 ? early / total : 0;
-  return { now, later: 1 - now, total };
+  const now = total.value > 0 ? early.value / total.value : 0;
+  return { now, later: 1 - now, total: total.value };
 }

@@ -9,9 +9,10 @@
 import { toDays, type Duration } from '../core/duration.js';
 import { Engine, type EngineState } from '../model/engine.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
-import { createKernelRunner, type KernelRunner } from '../model/kernels.js';
+import { stepAverage, type KernelRunner } from '../model/lag.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
-import { schedule as builders, Schedule, type SampledSchedule } from '../model/schedule.js';
+import { schedule as builders, scheduleInput, type Schedule, type SampledSchedule } from '../model/schedule.js';
+import { resolveGrid } from '../model/simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /** One account on the platform. */
@@ -127,14 +128,10 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
   const o = plainObject('options', options);
   knownKeys('options', o, ['accounts', 'horizon', 'step', 'parameters', 'traffic', 'invitations']);
   if (!Array.isArray(o.accounts) || o.accounts.length === 0) throw new ParameterError('accounts', o.accounts, 'a non-empty array of accounts');
-  const horizon = toDays(o.horizon as Duration, 'horizon');
-  if (!(horizon > 0)) throw new ParameterError('horizon', o.horizon, 'a duration > 0');
-  const h = o.step === undefined ? 1 : toDays(o.step as Duration, 'step');
-  if (!(h > 0 && h <= horizon)) throw new ParameterError('step', o.step, `a duration > 0 and no longer than the horizon (${horizon} days)`);
+  const { horizon, step: h, steps } = resolveGrid(o.horizon, o.step);
   const p = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const traffic = o.traffic === undefined ? 1000 : positive('traffic', o.traffic);
   const rule = resolveRule(o.invitations);
-  const steps = Math.ceil(horizon / h - 1e-9);
   const points = steps + 1;
   const engine = new Engine(p, h);
 
@@ -145,8 +142,7 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
     if (typeof a.name !== 'string' || a.name === '') throw new InputTypeError(`accounts[${i}].name`, a.name, 'a non-empty string');
     if (names.has(a.name)) throw new ParameterError(`accounts[${i}].name`, a.name, 'a name no other account uses');
     names.add(a.name);
-    const activity = a.activity ?? builders.reference();
-    if (!(activity instanceof Schedule)) throw new ParameterError(`accounts[${i}].activity`, activity, 'a Schedule made with the `schedule` builders');
+    const activity = scheduleInput(`accounts[${i}].activity`, a.activity, builders.reference);
     const joins = a.joins === undefined ? 0 : toDays(a.joins as Duration, `accounts[${i}].joins`);
     const joinedAt = Math.round(joins / h);
     if (joinedAt > steps) throw new ParameterError(`accounts[${i}].joins`, a.joins, `within the horizon (${horizon} days)`);
@@ -166,8 +162,9 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
       name: a.name,
       joinedAt,
       plan: activity.sample(0, h, points - joinedAt),
-      state: engine.state({ day: 0, sinceLaunch: joinedAt * h, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] }),
-      lag: createKernelRunner(p.lag, h, undefined),
+      // The engine steps the account's equity; its interest lags the reach the platform hands it, not its own.
+      state: engine.state({ day: 0, sinceLaunch: joinedAt * h, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] }, { lag: false }),
+      lag: engine.lagRunner(),
       out,
       point: { equity: new Float64Array(1), agenda: new Float64Array(1), reach: new Float64Array(1) },
     };
@@ -186,7 +183,7 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
         return;
       }
       const k = i - r.joinedAt;
-      engine.run(r.state, r.plan, k, k + 1, points - 1 - r.joinedAt, { ...r.point, offset: 0 });
+      engine.run(r.state, r.plan, { from: k, to: k + 1, end: points - 1 - r.joinedAt }, { ...r.point, offset: 0 });
       r.out.equity[i] = r.point.equity[0]!;
       r.out.agenda[i] = r.point.agenda[0]!;
       r.out.weight[i] = r.point.reach[0]!; // E · quality · (1 + α·agenda)
@@ -199,7 +196,7 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
       if (i < r.joinedAt) continue;
       r.out.share[i] = total > 0 ? r.out.weight[i]! / total : 0;
       r.out.reach[i] = traffic * r.out.share[i]!;
-      if (i > r.joinedAt) r.lag.push(0.5 * (r.out.reach[i - 1]! + r.out.reach[i]!));
+      if (i > r.joinedAt) r.lag.push(stepAverage(r.out.reach[i - 1]!, r.out.reach[i]!));
       r.out.interest[i] = p.interestPerReach * r.lag.output();
     }
     // 3. Invitations.

@@ -9,7 +9,7 @@
  * @module
  */
 import { create, unitDependencies } from 'mathjs';
-import { DurationError } from './errors.js';
+import { DurationError, ParameterError } from './errors.js';
 
 /**
  * A length of time: a number of days, or a string with a time unit such as
@@ -99,6 +99,24 @@ export function toDays(duration: Duration, field = 'duration'): number {
   }
   if (!Number.isFinite(days)) throw new DurationError(field, duration, `finite: ${ALLOWED}`);
   if (!(days >= 0)) throw new DurationError(field, duration, `not negative: ${ALLOWED}`);
+  return days;
+}
+
+/**
+ * A duration that must be longer than zero (a horizon, a step, a memory), in
+ * days: {@link toDays} and then the check, with one message for every field.
+ *
+ * @throws {@link DurationError} as {@link toDays}; {@link ParameterError} for a duration of 0.
+ * @internal
+ * @example
+ * ```ts
+ * positiveDays('horizon', '3 years'); // 1095.75
+ * positiveDays('step', 0); // throws: `step` must be a duration > 0, got 0
+ * ```
+ */
+export function positiveDays(field: string, duration: unknown): number {
+  const days = toDays(duration as Duration, field);
+  if (!(days > 0)) throw new ParameterError(field, duration, 'a duration > 0');
   return days;
 }
 

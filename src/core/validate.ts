@@ -45,6 +45,13 @@ export function integerAtLeast(field: string, value: unknown, min: number): numb
   return x;
 }
 
+/** `true` or `false`, or `fallback` when absent; anything else is an `InputTypeError`. */
+export function optionalBoolean(field: string, value: unknown, fallback = false): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new InputTypeError(field, value, 'true or false');
+  return value;
+}
+
 /** A plain object (not null, not an array), or `InputTypeError`. */
 export function plainObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -9,14 +9,15 @@
  *
  * @module
  */
-import { Engine, EngineGroup, LANE_PARAMETERS, dayKey, laneKind } from '../model/engine.js';
+import { Engine, EngineGroup, LANE_PARAMETERS, dayKey } from '../model/engine.js';
 import { ParameterError, InputTypeError } from '../core/errors.js';
 import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from '../model/parameters.js';
 import { QuantileFinder } from '../numerics/quantiles.js';
-import { draw, lognormalShocks, randomStreamWithState, validateDistribution, type Distribution } from '../numerics/random.js';
+import { draw, validateDistribution, type Distribution } from '../numerics/distributions.js';
+import { lognormalShocks, randomStreamWithState } from '../numerics/random.js';
 import type { SampledSchedule } from '../model/schedule.js';
 import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from '../model/simulate.js';
-import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { finiteNumber, integerAtLeast, knownKeys, nonNegative, optionalBoolean, plainObject } from '../core/validate.js';
 
 /** Day-to-day variation of reach: a mean-one lognormal multiplier per step. */
 export interface NoiseOptions {
@@ -217,8 +218,8 @@ export function createEnsemble(
   const { names, distributions, noise } = uncertainty;
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
   // Per scenario, the runs that share every parameter acting on the whole
-  // account and the way their lag is stepped go into one group (usually all
-  // of them: keys are only worked out when an account-wide parameter is drawn).
+  // account go into one group (usually all of them: keys are only worked out
+  // when an account-wide parameter is drawn).
   const keyed = names.some((name) => !LANE_PARAMETERS.includes(name.split('.')[0]!));
   const groups = scenarios.map(() => new Map<string, EngineGroup>());
   const count = last - first;
@@ -231,7 +232,7 @@ export function createEnsemble(
     scenarios.forEach((scenario, s) => {
       const engine = names.length === 0 ? shared[s]! : runEngine(scenario, scenarioOptions[s]!, names, values, r);
       const state = engine.state(scenario.initial);
-      const key = `${keyed ? dayKey(engine) : ''} ${laneKind(state)}`;
+      const key = keyed ? dayKey(engine) : '';
       let group = groups[s]!.get(key);
       if (group === undefined) groups[s]!.set(key, (group = new EngineGroup(engine, state, BLOCK)));
       group.add(engine, state, r, m * BLOCK);
@@ -250,7 +251,7 @@ export function createEnsemble(
       if (noise > 0) lognormalShocks(streams, count, to - from, noise, shocks, BLOCK);
       for (let s = 0; s < scenarios.length; s++) {
         for (const group of groups[s]!.values()) {
-          group.run(plans[s]!, from, to, head.steps, { values: values[s]!, stride: uncertainty.runs, ...(noise > 0 ? { noise: shocks } : {}) });
+          group.run(plans[s]!, { from, to, end: head.steps }, { values: values[s]!, stride: uncertainty.runs, ...(noise > 0 ? { noise: shocks } : {}) });
         }
       }
     },
@@ -483,8 +484,7 @@ export function prepareMonteCarlo(
   const prepared = prepareRun(scenario, 'scenario');
   const uncertainty = resolveUncertainty(o, prepared.parameters);
   const series = resolveSeries(o.series);
-  const keepPaths = o.keepPaths === undefined ? false : o.keepPaths;
-  if (typeof keepPaths !== 'boolean') throw new InputTypeError('keepPaths', keepPaths, 'true or false');
+  const keepPaths = optionalBoolean('keepPaths', o.keepPaths);
   const points = prepared.steps + 1;
   const { runs, levels } = uncertainty;
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { absenceCost } from '../analysis/absence-cost.js';
-import { DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_MONTH, DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { resolveParameters, withParameter, type ParameterInput } from '../model/parameters.js';
 import { respond } from '../model/response.js';
@@ -221,7 +221,7 @@ export function calibrateFromClaims(beliefs: readonly Belief[], base: ParameterI
     }
     const delay = checked.find((b): b is EffectDelayBelief => b.kind === 'effect-delay');
     if (delay !== undefined) {
-      const middle = (toDays(delay.from) + toDays(delay.to)) / 2 / (365.25 / 12);
+      const middle = (toDays(delay.from) + toDays(delay.to)) / 2 / DAYS_PER_MONTH;
       const atReturn = delay.atReturn ?? 0.25;
       // The fewest stages whose lag, with its peak at the middle, keeps the early gap small.
       let chosen: { mean: number; stages: number } | undefined;
@@ -250,7 +250,7 @@ export function calibrateFromClaims(beliefs: readonly Belief[], base: ParameterI
       case 'effect-delay': {
         const lag = resolveParameters(parameters).lag as { mean: number };
         // value: the lag mean (its stages are in `parameters.lag`); achieved: the month the interest gap peaks
-        return { belief: b, parameter: 'lag.mean', value: lag.mean, target: (toDays(b.from) + toDays(b.to)) / 2 / (365.25 / 12), achieved: peakMonth(parameters, activeFor, absentFor) };
+        return { belief: b, parameter: 'lag.mean', value: lag.mean, target: (toDays(b.from) + toDays(b.to)) / 2 / DAYS_PER_MONTH, achieved: peakMonth(parameters, activeFor, absentFor) };
       }
       case 'frequency-ratio': {
         const r = resolveParameters(parameters).response as { halfSaturation: number };

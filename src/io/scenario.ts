@@ -8,7 +8,7 @@
  * @module
  */
 import * as v from 'valibot';
-import { toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_YEAR, toDays, type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import type { ParameterInput } from '../model/parameters.js';
 import { Schedule, type ScheduleSpec } from '../model/schedule.js';
@@ -25,7 +25,7 @@ import { prepareRun, type ModelState, type SimulateOptions } from '../model/simu
 export const SCENARIO_FORMAT = 1;
 
 /** Largest horizon a scenario file may ask for: 100 years. */
-const MAX_HORIZON_DAYS = 100 * 365.25;
+const MAX_HORIZON_DAYS = 100 * DAYS_PER_YEAR;
 /** Most logged posts and events in a file. */
 const MAX_LOG_ENTRIES = 1_000_000;
 /** Most rate changes, event rules, pauses and quality spans in a file, each. */

@@ -1,24 +1,60 @@
 /**
- * The stepping core shared by {@link simulate}, the Monte Carlo runner and the
- * platform of competing accounts: the model's recurrences on plain numbers and
- * Float64Arrays, advanced over any range of grid points so that long runs can
- * be done in blocks.
+ * The stepping core shared by {@link simulate}, the Monte Carlo runner, the
+ * platform of competing accounts and the neglect monitor: the model's
+ * recurrences on plain numbers and Float64Arrays, advanced over any range of
+ * grid points so that long runs can be done in chunks.
  *
  * A step is done in two parts, each written once: what concerns the whole
  * account (schedule, effort response, early bonus, momentum, agenda, quiet
  * days) is worked out for a chunk of points by {@link shareOut}; then
- * {@link advanceLane} runs one run's equity and lag through the chunk. A single
- * run ({@link Engine.run}) does both for its one lane; many runs that differ
- * only in their own decay, scale and lag ({@link EngineGroup}, the Monte
- * Carlo's fast path) share the first part and do the second once per run.
+ * {@link advanceLane} runs one run's equity through the chunk and hands the
+ * chunk's lag inputs to the lag's runner (`lag.ts`). A single run
+ * ({@link Engine.run}) does both for its one lane; many runs that differ only
+ * in the parameters each run keeps to itself ({@link PARAMETER_SCOPE})
+ * share the first part and do the second once per run ({@link EngineGroup},
+ * the Monte Carlo's fast path).
  *
  * @internal
  * @module
  */
-import { createKernelRunner, type ErlangCascade, type KernelRunner } from './kernels.js';
+import { createKernelRunner, stepAverage, type KernelRunner } from './lag.js';
 import type { ModelParameters } from './parameters.js';
 import { responseFunction } from './response.js';
 import type { SampledSchedule } from './schedule.js';
+
+/**
+ * What each parameter acts on, for every field of {@link ModelParameters} (the
+ * type makes a missing field a compile error, and a test checks the list
+ * against the defaults):
+ * - `'account'`: the whole account, day by day — how effort becomes inflow, the
+ *   early bonus, momentum, the agenda, when neglect sets in. Runs that differ
+ *   in one of these cannot share a day's work.
+ * - `'run'`: each run's own equity, lag and outputs — decay rates, the lag, the
+ *   scale of interest, the invitation threshold (read from the agenda afterwards).
+ */
+export const PARAMETER_SCOPE: { readonly [K in keyof ModelParameters]: 'account' | 'run' } = Object.freeze({
+  response: 'account',
+  eventWeight: 'account',
+  earlyBonus: 'account',
+  earlyBonusTime: 'account',
+  momentumMemory: 'account',
+  momentumFloor: 'account',
+  activeDecay: 'run',
+  neglectDecay: 'run',
+  neglectGrace: 'account',
+  neglectRamp: 'account',
+  agendaMemory: 'account',
+  agendaWeight: 'account',
+  invitationThreshold: 'run',
+  lag: 'run',
+  interestPerReach: 'run',
+});
+
+/** The parameters that act on each run's own equity and lag only: runs differing in these alone can share a group. */
+export const LANE_PARAMETERS: readonly string[] = Object.freeze(
+  (Object.keys(PARAMETER_SCOPE) as (keyof ModelParameters)[]).filter((name) => PARAMETER_SCOPE[name] === 'run'),
+);
+const ACCOUNT_PARAMETERS = (Object.keys(PARAMETER_SCOPE) as (keyof ModelParameters)[]).filter((name) => PARAMETER_SCOPE[name] === 'account');
 
 /** The mutable state of one account while it is stepped. */
 export interface EngineState {
@@ -28,19 +64,64 @@ export interface EngineState {
   momentum: number;
   agenda: number;
   quiet: number;
-  readonly lag: KernelRunner;
+  /** The reach → interest lag, or `null` when its owner steps interest itself (the platform). */
+  readonly lag: KernelRunner | null;
 }
 
 /** The series the engine writes, each optional. */
 type Outputs = Readonly<Partial<Record<'days' | 'equity' | 'inflow' | 'reach' | 'agenda' | 'momentum' | 'interest', Float64Array>>>;
 
-/** Where to write the values of each grid point; any series may be left out. */
+/** Where {@link Engine.run} writes the values of each grid point; any series may be left out. */
 export type Sink = Outputs & {
   /** Index in the arrays of the first point written. */
   readonly offset: number;
   /** Multiplier on reach per grid point (day-to-day noise); `noise[0]` belongs to the first point run. */
   readonly noise?: Float64Array;
 };
+
+/** Which grid points a call records, and where the run ends. */
+export interface StepRange {
+  /** The first grid point recorded. */
+  readonly from: number;
+  /** One past the last grid point recorded. */
+  readonly to: number;
+  /** The run's last grid point: no step is taken after it. Omit to step after every point recorded (a monitor fed one day at a time). */
+  readonly end?: number;
+}
+
+/** A run's own constants: its decay while active (as step factors) and while neglected, and its scale of interest. */
+export interface LaneConstants {
+  /** e^{−δ_active·h}: what is left of equity after a step while active. */
+  readonly keep: number;
+  /** (1 − e^{−δ_active·h}) / δ_active: what a unit of inflow per day adds over a step while active. */
+  readonly growth: number;
+  readonly activeDecay: number;
+  readonly neglectDecay: number;
+  readonly interestPerReach: number;
+}
+
+/** One run's own part of the model while it is stepped: its constants, its equity and its lag. */
+export interface Lane {
+  readonly constants: LaneConstants;
+  equity: number;
+  readonly lag: KernelRunner | null;
+}
+
+/** Where a lane's values go: values[series][offset + t · stride] for the t-th point of a chunk, its noise at noise[noiseOffset + t]. */
+interface Placement {
+  readonly offset: number;
+  readonly stride: number;
+  readonly noiseOffset: number;
+}
+
+/** A chunk of points worked out by {@link shareOut}, ready for every lane: `length` points, no step after point `stop`. */
+interface Chunk {
+  readonly shared: Shared;
+  readonly scratch: LagScratch;
+  readonly step: number;
+  length: number;
+  stop: number;
+}
 
 /** ∫₀^d g(s) ds for the neglect ramp g, which is 0 until `grace` and then 1 − e^{−(s−grace)/ramp}. */
 function neglectIntegral(days: number, grace: number, ramp: number): number {
@@ -57,12 +138,10 @@ export class Engine {
   readonly momentumAverage: number;
   readonly agendaKeep: number;
   readonly bonusAverage: number;
-  readonly activeKeep: number;
-  readonly activeGrowth: number;
-  /** This run's own constants, as a lane of {@link advanceLane} reads them. */
-  readonly lane: Lane;
+  /** This run's own constants, as {@link advanceLane} reads them. */
+  readonly lane: LaneConstants;
   /** Scratch for {@link Engine.run}, made on its first call (engines of Monte Carlo runs never need it). */
-  private chunk: Shared | undefined;
+  private chunk: Chunk | undefined;
 
   constructor(parameters: ModelParameters, step: number) {
     const p = parameters;
@@ -77,67 +156,44 @@ export class Engine {
     this.bonusAverage = -Math.expm1(-h / p.earlyBonusTime) / (h / p.earlyBonusTime);
     // While active the decay is constant: its step factors are worked out once.
     const x = p.activeDecay * h;
-    this.activeKeep = Math.exp(-x);
-    this.activeGrowth = x > 0 ? -Math.expm1(-x) / p.activeDecay : h;
-    this.lane = { keep: this.activeKeep, growth: this.activeGrowth, activeDecay: p.activeDecay, neglectDecay: p.neglectDecay, interestPerReach: p.interestPerReach };
-  }
-
-  /** A fresh state, or the one described by a model state. */
-  state(from: {
-    day: number;
-    sinceLaunch: number;
-    equity: number;
-    momentum: number;
-    agenda: number;
-    quietDays: number;
-    lagState: readonly number[];
-  }): EngineState {
-    return {
-      day: from.day,
-      sinceLaunch: from.sinceLaunch,
-      equity: from.equity,
-      momentum: from.momentum,
-      agenda: from.agenda,
-      quiet: from.quietDays,
-      lag: createKernelRunner(
-        this.parameters.lag,
-        this.step,
-        from.lagState.length === 0 ? undefined : from.lagState,
-        'auto',
-        'initial.lagState',
-      ),
+    this.lane = {
+      keep: Math.exp(-x),
+      growth: x > 0 ? -Math.expm1(-x) / p.activeDecay : h,
+      activeDecay: p.activeDecay,
+      neglectDecay: p.neglectDecay,
+      interestPerReach: p.interestPerReach,
     };
   }
 
-  /**
-   * Record grid points `from` … `to − 1` of `plan` into `sink`, advancing the
-   * state by one step after each, except after point `last` (the run's end).
-   */
-  run(state: EngineState, plan: SampledSchedule, from: number, to: number, last: number, sink: Sink): void {
-    const lane = this.lane;
-    const cascade = laneKind(state) === 'cascade' ? state.lag.cascade : undefined;
+  /** A runner of this engine's lag on its grid, continuing from `carry` (a lag state) if given. */
+  lagRunner(carry?: readonly number[]): KernelRunner {
+    return createKernelRunner(this.parameters.lag, this.step, carry === undefined || carry.length === 0 ? undefined : carry, 'auto', 'initial.lagState');
+  }
+
+  /** The stepping state described by a model state; with `lag: false`, without a lag (its owner steps interest itself). */
+  state(
+    from: { day: number; sinceLaunch: number; equity: number; momentum: number; agenda: number; quietDays: number; lagState: readonly number[] },
+    options: { readonly lag?: boolean } = {},
+  ): EngineState {
+    const { day, sinceLaunch, equity, momentum, agenda, quietDays } = from;
+    return { day, sinceLaunch, equity, momentum, agenda, quiet: quietDays, lag: options.lag === false ? null : this.lagRunner(from.lagState) };
+  }
+
+  /** Record grid points `range.from` … `range.to − 1` of `plan` into `sink`, advancing the state by one step after each but `range.end`. */
+  run(state: EngineState, plan: SampledSchedule, range: StepRange, sink: Sink): void {
+    const { from, to } = range;
+    const end = range.end ?? -1;
+    const chunk = (this.chunk ??= { shared: sharedBuffers(CHUNK), scratch: lagScratch(CHUNK), step: this.step, length: 0, stop: 0 });
+    const lane: Lane = { constants: this.lane, equity: state.equity, lag: state.lag };
+    const out = { values: sink, noise: sink.noise };
     for (let start = from; start < to; start += CHUNK) {
-      const end = Math.min(to, start + CHUNK);
-      this.chunk ??= sharedBuffers(CHUNK);
-      shareOut(this, state, plan, start, end, last, this.chunk);
-      state.equity = advanceLane(
-        this.chunk,
-        end - start,
-        last - start,
-        this.step,
-        lane,
-        state.equity,
-        cascade === undefined ? state.lag : undefined,
-        cascade,
-        0,
-        cascade?.count ?? 0,
-        sink,
-        sink.offset + (start - from),
-        1,
-        sink.noise,
-        start - from,
-      );
+      const stop = Math.min(to, start + CHUNK);
+      shareOut(this, state, plan, start, stop, end, chunk.shared);
+      chunk.length = stop - start;
+      chunk.stop = end - start;
+      advanceLane(chunk, lane, out, { offset: sink.offset + (start - from), stride: 1, noiseOffset: start - from });
     }
+    state.equity = lane.equity;
   }
 }
 
@@ -176,6 +232,16 @@ function sharedBuffers(length: number): Shared {
     momentum: f(),
     days: f(),
   };
+}
+
+/** A chunk's lag inputs and outputs, reused from lane to lane. */
+interface LagScratch {
+  readonly input: Float64Array;
+  readonly output: Float64Array;
+}
+
+function lagScratch(length: number): LagScratch {
+  return { input: new Float64Array(length), output: new Float64Array(length) };
 }
 
 /** The account-wide part of the state, advanced by {@link shareOut}. */
@@ -238,51 +304,24 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
   state.sinceLaunch = sinceLaunch;
 }
 
-/** A run's own constants: its decay while active (as step factors) and while neglected, and its scale of interest. */
-export interface Lane {
-  readonly keep: number;
-  readonly growth: number;
-  readonly activeDecay: number;
-  readonly neglectDecay: number;
-  readonly interestPerReach: number;
-}
-
 /**
  * Run one lane through the first `length` points of a chunk worked out by
- * {@link shareOut}: record each point at out[o + t · stride], then step, except
- * after point `stop`. The lag is an Erlang cascade of up to 4 stages unrolled
- * on local numbers (its stages at `cascade.stages[at …]`), or any kernel's
- * runner. Returns the lane's equity after the chunk.
+ * {@link shareOut}: record each point, then step, except after point `stop`.
+ * Equity moves by the exact solution of E' = u − δE over each step; the lag
+ * takes the step's trapezoid average of reach ({@link stepAverage}), all of
+ * the chunk's inputs at once after the equity loop (equity never reads the lag).
  */
-function advanceLane(
-  shared: Shared,
-  length: number,
-  stop: number,
-  h: number,
-  lane: Lane,
-  start: number,
-  runner: KernelRunner | undefined,
-  cascade: ErlangCascade | undefined,
-  at: number,
-  count: number,
-  out: Outputs,
-  o: number,
-  stride: number,
-  noise: Float64Array | undefined,
-  so: number,
-): number {
+function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs; readonly noise?: Float64Array | undefined }, at: Placement): void {
+  const { shared, scratch, length, stop, step: h } = chunk;
   const { active, posting, event, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
-  const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate, interestPerReach: perReach } = lane;
-  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum, interest: outInterest } = out;
-  let equity = start;
-  let z0 = 0, z1 = 0, z2 = 0, z3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0, outStage = 0;
-  if (cascade !== undefined) {
-    const { stages, carry, inputWeight } = cascade;
-    z0 = stages[at]!; z1 = stages[at + 1]!; z2 = stages[at + 2]!; z3 = stages[at + 3]!;
-    c0 = carry[at]!; c1 = carry[at + 1]!; c2 = carry[at + 2]!; c3 = carry[at + 3]!;
-    w0 = inputWeight[at]!; w1 = inputWeight[at + 1]!; w2 = inputWeight[at + 2]!; w3 = inputWeight[at + 3]!;
-    outStage = count - 1;
-  }
+  const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate } = lane.constants;
+  const { values, noise } = sink;
+  const { offset: o, stride, noiseOffset: so } = at;
+  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum } = values;
+  const input = scratch.input;
+  let equity = lane.equity;
+  let recorded = 0;
+  let stepped = 0;
   for (let t = 0; t < length; t++) {
     const shock = noise === undefined ? 1 : noise[so + t]!;
     const q = quality[t]!;
@@ -294,7 +333,7 @@ function advanceLane(
     if (outReach) outReach[i] = reach;
     if (outAgenda) outAgenda[i] = agenda[t]!;
     if (outMomentum) outMomentum[i] = momentum[t]!;
-    if (outInterest) outInterest[i] = perReach * (runner !== undefined ? runner.output() : outStage === 3 ? z3 : outStage === 2 ? z2 : outStage === 1 ? z1 : z0);
+    recorded = t + 1;
     if (t === stop) break;
 
     // Decay averaged exactly over the step; neglect only adds while quiet.
@@ -308,43 +347,33 @@ function advanceLane(
       const grown = x > 0 && post !== 0 ? (post * -Math.expm1(-x)) / decay : post * h;
       equity = equity * Math.exp(-x) + grown + event[t]!;
     }
-    const input = 0.5 * (reach + equity * q * after[t]! * shock);
-    if (runner !== undefined) {
-      runner.push(input);
-    } else {
-      // One exact step of the cascade, the last stage first (as kernels.ts's cascade does it).
-      const next3 = w3 * input + c0 * z3 + c1 * z2 + c2 * z1 + c3 * z0;
-      const next2 = w2 * input + c0 * z2 + c1 * z1 + c2 * z0;
-      const next1 = w1 * input + c0 * z1 + c1 * z0;
-      z0 = w0 * input + c0 * z0;
-      z1 = next1;
-      z2 = next2;
-      z3 = next3;
-    }
+    input[t] = stepAverage(reach, equity * q * after[t]! * shock);
+    stepped = t + 1;
   }
-  if (cascade !== undefined) {
-    const stages = cascade.stages;
-    stages[at] = z0; stages[at + 1] = z1; stages[at + 2] = z2; stages[at + 3] = z3;
-  }
-  return equity;
+  lane.equity = equity;
+  if (lane.lag !== null) recordInterest(lane, recorded, stepped, values.interest, at, scratch);
+}
+
+/**
+ * Step a lane's lag over the chunk's `stepped` inputs and write interest at its
+ * `recorded` points: a point's interest is the lag's output before that point's
+ * input goes in.
+ */
+function recordInterest(lane: Lane, recorded: number, stepped: number, out: Float64Array | undefined, at: Placement, scratch: LagScratch): void {
+  const { offset: o, stride } = at;
+  const lag = lane.lag!;
+  const perReach = lane.constants.interestPerReach;
+  if (out !== undefined && recorded > 0) out[o] = perReach * lag.output();
+  lag.run(scratch.input, scratch.output, stepped);
+  if (out === undefined) return;
+  const lagged = scratch.output;
+  for (let t = 1; t < recorded; t++) out[o + t * stride] = perReach * lagged[t - 1]!;
 }
 
 /** The parameters that act on a whole account day by day, as a key: runs with equal keys can be stepped as one group. */
 export function dayKey(engine: Engine): string {
   const p = engine.parameters;
-  return JSON.stringify([
-    engine.step,
-    p.response,
-    p.earlyBonus,
-    p.earlyBonusTime,
-    p.momentumMemory,
-    p.momentumFloor,
-    p.agendaMemory,
-    p.agendaWeight,
-    p.eventWeight,
-    p.neglectGrace,
-    p.neglectRamp,
-  ]);
+  return JSON.stringify([engine.step, ...ACCOUNT_PARAMETERS.map((name) => p[name])]);
 }
 
 /** Where a group writes: values[series][offset of the lane + t · stride] for the t-th point of a block. */
@@ -355,52 +384,34 @@ export interface GroupSink {
   readonly noise?: Float64Array;
 }
 
-/** How a run's lag is stepped in a group: 'cascade' (Erlang of up to 4 stages, unrolled) or 'runner'. Runs sharing a group share this. */
-export function laneKind(state: EngineState): 'cascade' | 'runner' {
-  const c = state.lag.cascade;
-  return c !== undefined && c.count <= 4 ? 'cascade' : 'runner';
-}
-
-/** Parameters that act on each run's own equity and lag only: runs differing in these alone can share a group. */
-export const LANE_PARAMETERS: readonly string[] = Object.freeze(['activeDecay', 'neglectDecay', 'interestPerReach', 'invitationThreshold', 'lag']);
-
 /**
  * Many runs of the model ("lanes") stepped side by side: runs whose parameters
- * differ only in those acting on each run's own equity and lag (activeDecay,
- * neglectDecay, interestPerReach, the lag kernel) and that start from the same
- * state of the account. What every lane shares — the schedule, the effort
- * response, the early bonus, momentum, the agenda, the quiet days — is worked
- * out once per point; each lane then runs through the block on local numbers,
- * with the same {@link advanceLane} as a single run, so its values are
- * bit-identical to {@link Engine.run}'s for that run.
+ * differ only in those each run keeps to itself (`'run'` in
+ * {@link PARAMETER_SCOPE}) and that start from the same state of the
+ * account. What every lane shares — the schedule, the effort response, the
+ * early bonus, momentum, the agenda, the quiet days — is worked out once per
+ * point; each lane then runs through the block with the same
+ * {@link advanceLane} as a single run, so its values are bit-identical to
+ * {@link Engine.run}'s for that run.
  *
- * Lanes are added one at a time and kept as plain numbers, so the objects a
- * run was made from can go as soon as it is added.
+ * Lanes are added one at a time and kept as plain numbers and their lag's
+ * runner, so the objects a run was made from can go as soon as it is added.
  */
 export class EngineGroup {
   private readonly head: Engine;
   private readonly account: AccountState;
-  private readonly shared: Shared;
+  private readonly chunk: Chunk;
   private readonly lanes: Lane[] = [];
-  private readonly equity: number[] = [];
-  private readonly offsets: number[] = [];
-  private readonly noiseOffsets: number[] = [];
-  /** Erlang lags of up to 4 stages: every lane's stages and coefficients, 4 per lane (plain arrays while lanes are added). */
-  private readonly parts = { stages: [] as number[], carry: [] as number[], inputWeight: [] as number[], counts: [] as number[] };
-  private cascade: ErlangCascade | undefined;
-  private counts: Int32Array | undefined;
-  /** Any other lag: one runner per lane. */
-  private readonly runners: KernelRunner[] = [];
-  /** How every lane of this group steps its lag, set by the first lane. */
-  private kind: 'cascade' | 'runner' | undefined;
-  private sealed: { equity: Float64Array; offsets: Int32Array; noiseOffsets: Int32Array } | undefined;
+  /** Each lane's place in the group's sink, as offsets into a block of values with the group's stride. */
+  private readonly places: { offset: number; noiseOffset: number }[] = [];
+  private placements: Placement[] | undefined;
 
   /** A group for runs with `head`'s account-wide parameters, starting from `account`'s state of the account, run `block` points at a time. */
   constructor(head: Engine, account: EngineState, block: number) {
     this.head = head;
     const { day, sinceLaunch, momentum, agenda, quiet } = account;
     this.account = { day, sinceLaunch, momentum, agenda, quiet };
-    this.shared = sharedBuffers(block);
+    this.chunk = { shared: sharedBuffers(block), scratch: lagScratch(block), step: head.step, length: 0, stop: 0 };
   }
 
   /** The number of lanes. */
@@ -414,62 +425,21 @@ export class EngineGroup {
    * noise from `noiseOffset`.
    */
   add(engine: Engine, state: EngineState, offset: number, noiseOffset: number): void {
-    if (this.sealed !== undefined) throw new Error('EngineGroup.add after run');
-    // A group's lanes all take the same path for their lag (see laneKind): the unrolled cascade or a runner.
-    const kind = laneKind(state);
-    if ((this.kind ??= kind) !== kind) throw new Error('EngineGroup: lanes with different kinds of lag');
-    this.lanes.push(engine.lane);
-    this.equity.push(state.equity);
-    this.offsets.push(offset);
-    this.noiseOffsets.push(noiseOffset);
-    if (kind === 'cascade') {
-      const c = state.lag.cascade!;
-      const parts = this.parts;
-      for (let j = 0; j < 4; j++) {
-        parts.stages.push(c.stages[j]!);
-        parts.carry.push(c.carry[j]!);
-        parts.inputWeight.push(c.inputWeight[j]!);
-      }
-      parts.counts.push(c.count);
-    } else {
-      this.runners.push(state.lag);
-    }
+    this.lanes.push({ constants: engine.lane, equity: state.equity, lag: state.lag });
+    this.places.push({ offset, noiseOffset });
   }
 
-  private seal(): NonNullable<EngineGroup['sealed']> {
-    const parts = this.parts;
-    if (this.kind === 'cascade') {
-      this.cascade = { stages: Float64Array.from(parts.stages), carry: Float64Array.from(parts.carry), inputWeight: Float64Array.from(parts.inputWeight), count: 4 };
-      this.counts = Int32Array.from(parts.counts);
-    }
-    this.sealed = { equity: Float64Array.from(this.equity), offsets: Int32Array.from(this.offsets), noiseOffsets: Int32Array.from(this.noiseOffsets) };
-    return this.sealed;
-  }
-
-  /** Like {@link Engine.run} for every lane: record points `from` … `to − 1` (at most one block), stepping after each but `last`. */
-  run(plan: SampledSchedule, from: number, to: number, last: number, sink: GroupSink): void {
-    const { equity, offsets, noiseOffsets } = this.sealed ?? this.seal();
-    shareOut(this.head, this.account, plan, from, to, last, this.shared);
-    const { values, stride, noise } = sink;
-    const { cascade, counts, runners, lanes } = this;
-    for (let l = 0; l < lanes.length; l++) {
-      equity[l] = advanceLane(
-        this.shared,
-        to - from,
-        last - from,
-        this.head.step,
-        lanes[l]!,
-        equity[l]!,
-        cascade === undefined ? runners[l] : undefined,
-        cascade,
-        4 * l,
-        counts === undefined ? 0 : counts[l]!,
-        values,
-        offsets[l]!,
-        stride,
-        noise,
-        noiseOffsets[l]!,
-      );
-    }
+  /** Like {@link Engine.run} for every lane: record points `from` … `to − 1` (at most one block), stepping after each but `end`. */
+  run(plan: SampledSchedule, range: StepRange, sink: GroupSink): void {
+    const { from, to } = range;
+    const end = range.end ?? -1;
+    const chunk = this.chunk;
+    shareOut(this.head, this.account, plan, from, to, end, chunk.shared);
+    chunk.length = to - from;
+    chunk.stop = end - from;
+    const { stride } = sink;
+    if (this.placements?.length !== this.lanes.length || this.placements[0]?.stride !== stride) this.placements = this.places.map(({ offset, noiseOffset }) => ({ offset, stride, noiseOffset }));
+    const { lanes, placements } = this;
+    for (let l = 0; l < lanes.length; l++) advanceLane(chunk, lanes[l]!, sink, placements[l]!);
   }
 }

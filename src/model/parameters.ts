@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { toDays, type Duration } from '../core/duration.js';
+import { positiveDays, toDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { validateKernel, type KernelSpec, type ResolvedKernel } from './kernels.js';
 import { validateResponse, type ResponseSpec } from './response.js';
@@ -185,9 +185,7 @@ export function resolveParameters(partial: ParameterInput = {}): ModelParameters
 
 /** A duration field in days, checked. */
 function days(key: DurationField, value: unknown, mustBePositive: boolean): number {
-  const d = toDays(value as Duration, `parameters.${key}`);
-  if (mustBePositive && !(d > 0)) throw new ParameterError(`parameters.${key}`, value, 'a duration > 0');
-  return d;
+  return mustBePositive ? positiveDays(`parameters.${key}`, value) : toDays(value as Duration, `parameters.${key}`);
 }
 
 /** How each field is checked and resolved from its input (or default) value. */

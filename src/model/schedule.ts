@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { DAYS_PER_WEEK, toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_WEEK, positiveDays, toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject } from '../core/validate.js';
@@ -191,8 +191,7 @@ export class Schedule {
   withEvents(options: EventOptions): Schedule {
     const o = plainObject('withEvents', options);
     knownKeys('withEvents', o, ['every', 'from', 'for']);
-    const every = toDays(o.every as Duration, 'withEvents.every');
-    if (!(every > 0)) throw new ParameterError('withEvents.every', o.every, 'a duration > 0');
+    const every = positiveDays('withEvents.every', o.every);
     const from = o.from === undefined ? 0 : toDays(o.from as Duration, 'withEvents.from');
     const until = o.for === undefined ? null : from + toDays(o.for as Duration, 'withEvents.for');
     return this.with({ eventRules: [...this.spec.eventRules, { every, from, until }] });
@@ -301,6 +300,19 @@ export class Schedule {
   private with(change: Partial<ScheduleSpec>): Schedule {
     return new Schedule({ ...this.spec, ...change });
   }
+}
+
+/**
+ * A schedule given as an option: a {@link Schedule} made with the builders,
+ * or `fallback` when none was given (no fallback: the option is required).
+ *
+ * @throws {@link ParameterError} for anything else, naming `field`.
+ * @internal
+ */
+export function scheduleInput(field: string, value: unknown, fallback?: () => Schedule): Schedule {
+  if (value === undefined && fallback !== undefined) return fallback();
+  if (value instanceof Schedule) return value;
+  throw new ParameterError(field, value, 'a Schedule made with the `schedule` builders');
 }
 
 function deepFreeze<T>(value: T): T {
@@ -426,8 +438,7 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
   if (!Array.isArray(entries)) throw new InputTypeError('entries', entries, 'an array of log entries');
   const o = plainObject('options', options);
   knownKeys('options', o, ['origin', 'spread']);
-  const spread = o.spread === undefined ? DAYS_PER_WEEK : toDays(o.spread as Duration, 'options.spread');
-  if (!(spread > 0)) throw new ParameterError('options.spread', o.spread, 'a duration > 0');
+  const spread = o.spread === undefined ? DAYS_PER_WEEK : positiveDays('options.spread', o.spread);
   const dated = entries.length > 0 && (entries[0] as LogEntry | undefined)?.date !== undefined;
   // Day 0: the origin given, else the first entry's date; a numbered log has none.
   const start = o.origin !== undefined ? isoDate('options.origin', o.origin) : dated ? isoDate('entries[0].date', entries[0]!.date) : undefined;

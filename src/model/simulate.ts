@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { toDays, type Duration } from '../core/duration.js';
+import { positiveDays, toDays, type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { Engine, type EngineState } from './engine.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
-import { schedule as scheduleBuilders, Schedule } from './schedule.js';
+import { schedule as scheduleBuilders, scheduleInput, type Schedule } from './schedule.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 
 /**
@@ -165,7 +165,7 @@ export function finalState(state: EngineState): ModelState {
     momentum: state.momentum,
     agenda: state.agenda,
     quietDays: state.quiet,
-    lagState: Object.freeze([...state.lag.state().values]),
+    lagState: Object.freeze(state.lag === null ? [] : [...state.lag.state().values]),
   });
 }
 
@@ -223,24 +223,11 @@ export function prepareRun(options: SimulateOptions, field = 'options'): Prepare
   const o = plainObject(field, options);
   knownKeys(field, o, ['name', 'horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
   if (o.name !== undefined && typeof o.name !== 'string') throw new InputTypeError(`${field}.name`, o.name, 'a string');
-  const horizon = toDays(o.horizon as Duration, 'horizon');
-  if (!(horizon > 0)) throw new ParameterError('horizon', o.horizon, 'a duration > 0');
-  const step = o.step === undefined ? 1 : toDays(o.step as Duration, 'step');
-  if (!(step > 0)) throw new ParameterError('step', o.step, 'a duration > 0');
-  if (step > horizon) throw new ParameterError('step', o.step ?? '1 day', `no longer than the horizon (${horizon} days)`);
-  const activity = o.activity === undefined ? scheduleBuilders.reference() : o.activity;
-  if (!(activity instanceof Schedule)) {
-    throw new ParameterError('activity', activity, 'a Schedule made with the `schedule` builders');
-  }
+  const { step, steps } = resolveGrid(o.horizon, o.step);
+  const activity = scheduleInput('activity', o.activity, scheduleBuilders.reference);
   const parameters = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const start = o.start === undefined ? undefined : toDays(o.start as Duration, 'start');
   const initial = resolveState(o.initial as Partial<ModelState> | undefined, start);
-
-  const ratio = horizon / step;
-  const steps = Math.abs(ratio - Math.round(ratio)) < 1e-9 ? Math.round(ratio) : Math.ceil(ratio);
-  if (steps + 1 > MAX_STEPS) {
-    throw new ParameterError('horizon', o.horizon, `at most ${MAX_STEPS - 1} steps of ${step} days`);
-  }
   const endDay = initial.day + steps * step;
   for (const pause of activity.spec.pauses) {
     if (pause.from > endDay) {
@@ -248,6 +235,35 @@ export function prepareRun(options: SimulateOptions, field = 'options'): Prepare
     }
   }
   return { parameters, activity, initial, step, steps };
+}
+
+/** A run's grid: the step in days and the number of steps that reach the horizon. @internal */
+export interface Grid {
+  /** The horizon in days. */
+  readonly horizon: number;
+  /** The step in days. */
+  readonly step: number;
+  /** Steps from the first grid point to the last: the horizon in steps, rounded up (a hair over a whole number counts as it). */
+  readonly steps: number;
+}
+
+/**
+ * Read a horizon and a step (default one day) into a {@link Grid}: both > 0,
+ * the step no longer than the horizon, at most {@link MAX_STEPS} grid points.
+ *
+ * @throws {@link ParameterError} or {@link DurationError} naming `horizon` or `step`.
+ * @internal
+ */
+export function resolveGrid(horizonInput: unknown, stepInput: unknown): Grid {
+  const horizon = positiveDays('horizon', horizonInput);
+  const step = stepInput === undefined ? 1 : positiveDays('step', stepInput);
+  if (step > horizon) throw new ParameterError('step', stepInput ?? '1 day', `no longer than the horizon (${horizon} days)`);
+  const ratio = horizon / step;
+  const steps = Math.abs(ratio - Math.round(ratio)) < 1e-9 ? Math.round(ratio) : Math.ceil(ratio);
+  if (steps + 1 > MAX_STEPS) {
+    throw new ParameterError('horizon', horizonInput, `at most ${MAX_STEPS - 1} steps of ${step} days`);
+  }
+  return { horizon, step, steps };
 }
 
 /** Sample the schedule and step the engine over the whole run. */
@@ -264,7 +280,7 @@ function run(
   const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(points)])) as Record<SeriesName, Float64Array>;
   const engine = new Engine(p, h);
   const state = engine.state(initial);
-  engine.run(state, plan, 0, points, steps, { days, ...series, offset: 0 });
+  engine.run(state, plan, { from: 0, to: points, end: steps }, { days, ...series, offset: 0 });
   const final = finalState(state);
   const { equity: equitySeries, inflow: inflowSeries, reach: reachSeries, agenda: agendaSeries, momentum: momentumSeries, interest: interestSeries } = series;
   const threshold = p.invitationThreshold;
