@@ -11,13 +11,16 @@ cd "$(dirname "$0")/.."
 
 # module: the test files that state its behaviour
 declare -A TESTS=(
-  [errors]=errors,bad-input [validate]=validate,bad-input [duration]=duration,bad-input
-  [special]=special,kernels [kernels]=kernels,bad-input [response]=response,bad-input [parameters]=parameters,bad-input
-  [schedule]=schedule,bad-input [dates]=dates,schedule [engine]=engine,simulate,monte-carlo,claims [simulate]=simulate,bad-input [compare]=compare
-  [equivalent-months]=equivalent-months [absence-cost]=absence-cost [claims]=claims,model-docs [random]=random,monte-carlo
-  [quantiles]=quantiles [monte-carlo]=monte-carlo,bad-input,what-if,parallel [what-if]=what-if [channels]=channels
-  [platform]=platform [calibrate]=calibrate [history]=history [beliefs]=beliefs [monitor]=monitor
-  [planning]=planning [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
+  [errors]=errors,bad-input [validate]=validate,bad-input [duration]=duration,bad-input [dates]=dates,schedule
+  [special]=special,kernels [normal]=random,monte-carlo [random]=random,monte-carlo [distributions]=random,monte-carlo
+  [quantiles]=quantiles [summation]=summation,compare,what-if,cost-of-delay
+  [kernels]=kernels,bad-input [lag]=lag,kernels,engine,simulate [response]=response,bad-input [parameters]=parameters,bad-input
+  [schedule]=schedule,bad-input [engine]=engine,simulate,monte-carlo,claims [simulate]=simulate,bad-input
+  [uncertainty]=monte-carlo,what-if,bad-input [ensemble]=monte-carlo,what-if,engine [bands]=monte-carlo,what-if [monte-carlo]=monte-carlo,bad-input,what-if,parallel
+  [compare]=compare [equivalent-months]=equivalent-months [absence-cost]=absence-cost [seed]=absence-cost,planning,claims
+  [claims]=claims,model-docs [what-if]=what-if [cost-of-delay]=cost-of-delay [channels]=channels [platform]=platform [monitor]=monitor [planning]=planning
+  [calibrate]=calibrate [observations]=calibrate [fit-plan]=calibrate [least-squares]=calibrate [covariance]=calibrate [linear-algebra]=calibrate
+  [beliefs]=beliefs [history]=history [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
 )
 modules=("$@")
 [ ${#modules[@]} -eq 0 ] && modules=("${!TESTS[@]}")

@@ -42,6 +42,7 @@ export type {
   KernelState,
   KernelOptions,
   ResolvedKernel,
+  Resolved,
   GeometricKernel,
   DelayedKernel,
   WeibullKernel,
@@ -84,14 +85,9 @@ export type { AbsenceCost, AbsenceCostOptions } from './analysis/absence-cost.js
 export { checkClaims, measureClaim, CLAIM_IDS } from './analysis/claims.js';
 export type { ClaimId, ClaimResult, ClaimOptions } from './analysis/claims.js';
 export { monteCarlo } from './ensemble/monte-carlo.js';
-export type {
-  MonteCarloOptions,
-  MonteCarloResult,
-  UncertaintyOptions,
-  NoiseOptions,
-  Band,
-  QuantileSeries,
-} from './ensemble/monte-carlo.js';
+export type { MonteCarloOptions, MonteCarloResult } from './ensemble/monte-carlo.js';
+export type { UncertaintyOptions, NoiseOptions } from './ensemble/uncertainty.js';
+export type { Band, QuantileSeries } from './ensemble/bands.js';
 export { randomStream } from './numerics/random.js';
 export type { Random } from './numerics/random.js';
 export type {

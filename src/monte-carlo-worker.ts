@@ -10,7 +10,9 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { ENSEMBLE_BLOCK, createParticipant, type ResolvedUncertainty } from './ensemble/monte-carlo.js';
+import { ENSEMBLE_BLOCK } from './ensemble/ensemble.js';
+import { createParticipant } from './ensemble/monte-carlo.js';
+import type { ResolvedUncertainty } from './ensemble/uncertainty.js';
 import type { ParameterInput } from './model/parameters.js';
 import { Schedule, type ScheduleSpec } from './model/schedule.js';
 import type { PreparedRun, SeriesName } from './model/simulate.js';

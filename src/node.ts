@@ -11,9 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
 import { ParameterError } from './core/errors.js';
+import { ENSEMBLE_BLOCK, blockBuffers } from './ensemble/ensemble.js';
 import {
-  ENSEMBLE_BLOCK,
-  blockBuffers,
   createParticipant,
   monteCarlo,
   prepareMonteCarlo,

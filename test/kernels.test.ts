@@ -221,61 +221,6 @@ describe('closed forms', () => {
   });
 });
 
-describe('recursion and convolution agree', () => {
-  const x = fiveYears();
-  it.each([
-    ['geometric, infinite', { kind: 'geometric', alpha: 0.97 }],
-    ['geometric, window 365', { kind: 'geometric', alpha: 0.99, maxLag: 365 }],
-    ['geometric, window 365, normalised', { kind: 'geometric', halfLife: '2 months', maxLag: 365, normalize: true }],
-    ['Erlang, 4 stages, mean 12 months', { kind: 'erlang', mean: '12 months', stages: 4 }],
-    ['Erlang, 1 stage, mean 30 days', { kind: 'erlang', mean: 30, stages: 1 }],
-    ['Erlang, 6 stages (beyond the unrolled 4), mean 200 days', { kind: 'erlang', mean: 200, stages: 6 }],
-  ] as [string, KernelSpec][])('%s: to 1e-12 relative over 5 daily years', (_name, spec) => {
-    const recursive = applyKernel(x, spec, { method: 'recursion' });
-    const direct = applyKernel(x, spec, { method: 'convolution' });
-    for (let t = 0; t < x.length; t++) {
-      expect(Math.abs(recursive[t]! / direct[t]! - 1), `t = ${t}`).toBeLessThan(1e-12);
-    }
-  });
-});
-
-describe('carrying state across calls', () => {
-  const x = Array.from(fiveYears().subarray(0, 400));
-  it.each([
-    { kind: 'geometric', alpha: 0.9 },
-    { kind: 'geometric', alpha: 0.9, maxLag: 30 },
-    { kind: 'erlang', mean: 60, stages: 3 },
-    { kind: 'delayed', alpha: 0.6, theta: 4, maxLag: 20 },
-    { kind: 'weibull-pdf', shape: 2, scale: 10, maxLag: 40 },
-    { kind: 'binomial', alpha: 0.4, maxLag: 12 },
-    { kind: 'gamma', mean: 25, shape: 1.5, maxLag: 120 },
-  ] as KernelSpec[])('$kind: two calls over halves equal one call over the whole', (spec) => {
-    const whole = applyKernel(x, spec);
-    const first = applyKernel(x.slice(0, 173), spec, { returnState: true });
-    const second = applyKernel(x.slice(173), spec, { carry: first.state, returnState: true });
-    const joined = [...first.series, ...second.series];
-    for (let t = 0; t < x.length; t++) expectClose(joined[t]!, whole[t]!, 1e-12);
-    expect(JSON.parse(JSON.stringify(second.state))).toEqual(second.state);
-  });
-
-  it('a windowed state is the last maxLag + 1 inputs, oldest first, whichever method made it', () => {
-    const spec: KernelSpec = { kind: 'geometric', alpha: 0.5, maxLag: 2 };
-    const byRecursion = applyKernel([1, 2, 3, 4], spec, { returnState: true });
-    const byConvolution = applyKernel([1, 2, 3, 4], spec, { returnState: true, method: 'convolution' });
-    expect(byRecursion.state).toEqual({ kind: 'geometric', values: [2, 3, 4] });
-    expect(byConvolution.state).toEqual(byRecursion.state);
-  });
-
-  it('does not mutate its input or the carried state', () => {
-    const input = [1, 2, 3];
-    const first = applyKernel(input, { kind: 'erlang', mean: 5, stages: 2 }, { returnState: true });
-    const snapshot = JSON.stringify(first.state);
-    applyKernel([4], { kind: 'erlang', mean: 5, stages: 2 }, { carry: first.state });
-    expect(input).toEqual([1, 2, 3]);
-    expect(JSON.stringify(first.state)).toBe(snapshot);
-  });
-});
-
 describe('errors name the field', () => {
   it.each([
     [{ kind: 'geometric', alpha: 1.2 }, 'kernel.alpha'],

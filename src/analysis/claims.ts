@@ -13,6 +13,7 @@ import { resolveParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule, type Schedule } from '../model/schedule.js';
 import { simulate } from '../model/simulate.js';
 import { monitor } from './monitor.js';
+import { SEED_ABSENT_FOR, SEED_ACTIVE_FOR, seedSchedule } from './seed.js';
 import { breakEvenHorizon, leaderPlan, requiredLeadMultiple } from './planning.js';
 
 /**
@@ -51,13 +52,26 @@ export interface ClaimOptions {
   readonly parameters?: ParameterInput;
 }
 
-const ACTIVE = toDays('18 months');
-const ABSENT = toDays('8 months');
+const ACTIVE = SEED_ACTIVE_FOR;
+const ABSENT = SEED_ABSENT_FOR;
 const END = ACTIVE + ABSENT;
 
 const within = (x: number, [lo, hi]: readonly [number, number]): boolean => x >= lo && x <= hi;
 
 type Measure = (parameters: ParameterInput) => Omit<ClaimResult, 'id'>;
+
+/** A row whose value is the ratio of the steady inflows of two schedules (named in the details by their keys, first over second). */
+function steadyRatio(parameters: ParameterInput, pair: Readonly<Record<string, Schedule>>, band: readonly [number, number], seedSays: string, requirement: string): Omit<ClaimResult, 'id'> {
+  const [[first, higher], [second, lower]] = Object.entries(pair) as [[string, Schedule], [string, Schedule]];
+  const a = steadyInflow(higher, parameters);
+  const b = steadyInflow(lower, parameters);
+  return banded(seedSays, requirement, a / b, band, { [first]: a, [second]: b });
+}
+
+/** A row whose verdict is its value lying in a band. */
+function banded(seedSays: string, requirement: string, value: number, band: readonly [number, number], details: ClaimResult['details']): Omit<ClaimResult, 'id'> {
+  return { seedSays, requirement, value, band, holds: within(value, band), details };
+}
 
 /** Inflow per day after a year of steady posting (momentum full, same early bonus for every schedule). */
 const steadyInflow = (activity: Schedule, parameters: ParameterInput): number =>
@@ -69,28 +83,19 @@ const seedAbsence = (parameters: ParameterInput) =>
 const MEASURES: Record<ClaimId, Measure> = {
   C1(parameters) {
     const cost = seedAbsence(parameters);
-    const value = cost.equityAfter / cost.equityBefore;
-    const band = [0.65, 0.75] as const;
-    return {
-      seedSays: 'lost 30%',
-      requirement: 'equity at the end of an 8-month absence after 18 months is 0.70 ± 0.05 of equity before it',
-      value,
-      band,
-      holds: within(value, band),
-      details: { equityBefore: cost.equityBefore, equityAfter: cost.equityAfter },
-    };
+    return banded(
+      'lost 30%',
+      'equity at the end of an 8-month absence after 18 months is 0.70 ± 0.05 of equity before it',
+      cost.equityAfter / cost.equityBefore,
+      [0.65, 0.75],
+      { equityBefore: cost.equityBefore, equityAfter: cost.equityAfter },
+    );
   },
   C2(parameters) {
     const cost = seedAbsence(parameters);
-    const band = [9, 13] as const;
-    return {
-      seedSays: '1.5 years … discounted, maybe down to a year',
-      requirement: 'equity after the absence equals 9–13 equivalent months',
-      value: cost.monthsAfter,
-      band,
-      holds: within(cost.monthsAfter, band),
-      details: { monthsBefore: cost.monthsBefore },
-    };
+    return banded('1.5 years … discounted, maybe down to a year', 'equity after the absence equals 9–13 equivalent months', cost.monthsAfter, [9, 13], {
+      monthsBefore: cost.monthsBefore,
+    });
   },
   C3(parameters) {
     const cost = seedAbsence(parameters);
@@ -138,7 +143,7 @@ const MEASURES: Record<ClaimId, Measure> = {
     const ours = simulate({
       horizon: END,
       parameters,
-      activity: schedule.reference().pause({ from: ACTIVE, for: ABSENT }),
+      activity: seedSchedule(),
     }).at(Math.floor(END)).equity;
     // Newcomers start on each whole day of the absence and are compared on its last whole day.
     const last = Math.floor(END);
@@ -161,34 +166,12 @@ const MEASURES: Record<ClaimId, Measure> = {
       details: { ourEquity: ours, bestNewcomerEquity: best, bestNewcomerStartDay: bestStart },
     };
   },
-  C6(parameters) {
-    const daily = steadyInflow(schedule.daily(1), parameters);
-    const weekly = steadyInflow(schedule.weekly(1.5), parameters);
-    const value = daily / weekly;
-    const band = [3.5, 4.5] as const;
-    return {
-      seedSays: '1-2x per week … once a day … 4x',
-      requirement: 'steady posting once a day gives 3.5–4.5× the inflow of 1.5 posts a week',
-      value,
-      band,
-      holds: within(value, band),
-      details: { dailyInflow: daily, weeklyInflow: weekly },
-    };
-  },
-  C7(parameters) {
-    const twice = steadyInflow(schedule.daily(2), parameters);
-    const once = steadyInflow(schedule.daily(1), parameters);
-    const value = twice / once;
-    const band = [0, 1.3] as const;
-    return {
-      seedSays: 'any more than this frequency … diminishing returns',
-      requirement: 'posting twice a day gives at most 1.3× the inflow of once a day',
-      value,
-      band,
-      holds: within(value, band),
-      details: { twiceDailyInflow: twice, dailyInflow: once },
-    };
-  },
+  C6: (parameters) =>
+    steadyRatio(parameters, { dailyInflow: schedule.daily(1), weeklyInflow: schedule.weekly(1.5) }, [3.5, 4.5], '1-2x per week … once a day … 4x',
+      'steady posting once a day gives 3.5–4.5× the inflow of 1.5 posts a week'),
+  C7: (parameters) =>
+    steadyRatio(parameters, { twiceDailyInflow: schedule.daily(2), dailyInflow: schedule.daily(1) }, [0, 1.3], 'any more than this frequency … diminishing returns',
+      'posting twice a day gives at most 1.3× the inflow of once a day'),
   C8(parameters) {
     const at = '18 months';
     const face = simulate({ horizon: at, parameters, activity: schedule.reference() }).at(at).reach;
@@ -241,18 +224,16 @@ const MEASURES: Record<ClaimId, Measure> = {
   },
   C12(parameters) {
     const result = breakEvenHorizon({ parameters });
-    const band = [12, 36] as const;
-    return {
-      seedSays: 'if i put in $100 today, what do i get tomorrow',
-      requirement: 'effort kept on the own account vs moved to client work: with the documented default assumptions, the break-even horizon lies between 12 and 36 months',
-      value: result.months,
-      band,
-      holds: within(result.months, band),
-      details: { clientValuePerPost: result.clientValuePerPost },
-    };
+    return banded(
+      'if i put in $100 today, what do i get tomorrow',
+      'effort kept on the own account vs moved to client work: with the documented default assumptions, the break-even horizon lies between 12 and 36 months',
+      result.months,
+      [12, 36],
+      { clientValuePerPost: result.clientValuePerPost },
+    );
   },
   C13(parameters) {
-    const report = monitor(schedule.reference().pause({ from: ACTIVE, for: ABSENT }), { days: Math.ceil(END), parameters });
+    const report = monitor(seedSchedule(), { days: Math.ceil(END), parameters });
     const drop = Math.ceil(ACTIVE);
     const first = report.warnings.find((w) => w.severity === 'warning' || w.severity === 'critical');
     const after = first === undefined ? Infinity : first.day - drop;

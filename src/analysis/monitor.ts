@@ -161,125 +161,39 @@ function resolveOptions(options: MonitorOptions): Resolved {
  */
 export function createMonitor(options: MonitorOptions = {}): Monitor {
   const r = resolveOptions(options);
-  const { p } = r;
-  const engine = new Engine(p, 1);
-  const state: EngineState = engine.state({ day: 0, sinceLaunch: r.start, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] });
-  const plan: SampledSchedule = { effort: new Float64Array(1), events: new Float64Array(1), quality: new Float64Array([1]) };
-  const point = { equity: new Float64Array(1), interest: new Float64Array(1), offset: 0 };
-  const keepBaseline = Math.exp(-1 / r.baseline);
-  const keepRecent = Math.exp(-1 / r.recent);
-  const lastWeek = new Float64Array(7);
-  let day = -1;
-  let weightBaseline = 0;
-  let weightRecent = 0;
-  let baseline = 0;
-  let baselinePosts = 0;
-  let baselineEvents = 0;
-  let recent = 0;
-  let baselineActiveRate = 0; // share of days with activity, for the usual gap
-  let quiet = 0;
-  let lowDays = 0; // consecutive days with recent effort below dropRatio of the baseline
-  let lastActive = -1;
-  let dropStart: number | null = null;
+  const model = new DayModel(r);
+  const effort = new EffortTracker(r);
   let current: MonitorStatus | undefined;
   let severity: Severity = 'ok';
-
-  const projections = (): { projected: ProjectedLoss; showsIn: number | null } => {
-    const now: ModelState = finalState(state);
-    const idle = simulate({ horizon: 366, activity: builders.none(), parameters: r.input, initial: now });
-    const e0 = Math.max(now.equity, 1e-300);
-    const loss = (days: number) => 1 - idle.equity[Math.round(days)]! / e0;
-    // The twin that keeps the usual effort: the baseline rates of posts and of events.
-    let usualActivity = builders.daily(baselinePosts);
-    if (baselineEvents > 0) usualActivity = usualActivity.withEvents({ every: 1 / baselineEvents, from: now.day });
-    const usual = simulate({ horizon: 366, activity: usualActivity, parameters: r.input, initial: now });
-    let showsIn: number | null = null;
-    for (let i = 1; i < idle.interest.length; i++) {
-      if (usual.interest[i]! > 0 && 1 - idle.interest[i]! / usual.interest[i]! >= r.interestShows) {
-        showsIn = i;
-        break;
-      }
-    }
-    return { projected: { months3: loss(DAYS_PER_YEAR / 4), months6: loss(DAYS_PER_YEAR / 2), months12: loss(DAYS_PER_YEAR) }, showsIn };
-  };
+  let dropStart: number | null = null;
 
   const push = (activity: DayActivity): MonitorUpdate => {
-    const a = plainObject('day', activity);
-    knownKeys('day', a, ['posts', 'events']);
-    if (typeof a.posts !== 'number') throw new InputTypeError('day.posts', a.posts, 'a number of posts');
-    const posts = finiteNumber('day.posts', a.posts);
-    const events = a.events === undefined ? 0 : finiteNumber('day.events', a.events);
-    if (!(posts >= 0)) throw new ParameterError('day.posts', a.posts, 'a number ≥ 0');
-    if (!(events >= 0)) throw new ParameterError('day.events', a.events, 'a number ≥ 0');
-    day += 1;
-
-    // The model: posts count as effort spread over the trailing week.
-    lastWeek[day % 7] = posts;
-    let week = 0;
-    for (const v of lastWeek) week += v;
-    plan.effort[0] = week / 7;
-    plan.events[0] = events;
-    engine.run(state, plan, { from: 0, to: 1 }, point);
-
-    // Effort against the account's own baseline.
-    const effort = plan.effort[0]! + events; // posts spread over the trailing week, as the model sees them
-    const active = posts + events > 0;
-    // Exponential averages normalised by their total weight, so the first weeks are fair averages too.
-    weightBaseline = keepBaseline * weightBaseline + 1;
-    weightRecent = keepRecent * weightRecent + 1;
-    // m_t = m_{t−1} + (x_t − m_{t−1}) / W_t with W_t = keep · W_{t−1} + 1 is Σ keep^{t−i} x_i / Σ keep^{t−i}.
-    const average = (previous: number, value: number, weight: number): number => previous + (value - previous) / weight;
-    baseline = average(baseline, effort, weightBaseline);
-    baselinePosts = average(baselinePosts, plan.effort[0]!, weightBaseline);
-    baselineEvents = average(baselineEvents, events, weightBaseline);
-    recent = average(recent, effort, weightRecent);
-    baselineActiveRate = average(baselineActiveRate, active ? 1 : 0, weightBaseline);
-    if (active) {
-      quiet = 0;
-      lastActive = day;
-    } else quiet += 1;
-    // The baseline is trusted after a baseline's memory of history.
-    const established = day >= Math.min(r.baseline, 60) && baseline > 0;
-    const ratio = established ? recent / baseline : 1;
-    const usualGap = baselineActiveRate > 0 ? 1 / baselineActiveRate : Infinity;
-    const quietAlert = r.quietAlert ?? Math.max(21, 3 * usualGap);
-
-    lowDays = ratio < r.dropRatio ? lowDays + 1 : 0;
-    let next: Severity = 'ok';
-    if (established) {
-      const graceOver = quiet >= p.neglectGrace + p.neglectRamp;
-      if (graceOver) next = 'critical';
-      else if (quiet >= quietAlert || lowDays >= 21 || (lowDays >= 7 && ratio < r.dropRatio / 2)) next = 'warning';
-      else if (quiet >= (2 / 3) * quietAlert || lowDays >= 7) next = 'watch';
-    }
+    const { posts, events } = readDay(activity);
+    const day = effort.day + 1;
+    const spread = model.advance(day, posts, events);
+    effort.add(posts, events, spread);
+    const next = grade(effort, r);
     let projected: ProjectedLoss | null = null;
     let showsIn: number | null = null;
     if (next !== 'ok') {
-      ({ projected, showsIn } = projections());
-      if (dropStart === null) dropStart = quiet > 0 ? lastActive + 1 : day;
+      ({ projected, showsIn } = model.projections(effort.baselinePosts, effort.baselineEvents));
+      if (dropStart === null) dropStart = effort.quiet > 0 ? effort.lastActive + 1 : day;
     } else {
       dropStart = null;
     }
     const raised = LEVELS.indexOf(next) > LEVELS.indexOf(severity);
     severity = next;
-    const message =
-      next === 'ok'
-        ? `Day ${day}: effort as usual.`
-        : `Day ${day}: ${next.toUpperCase()} — ${quiet > 0 ? `no post or event for ${quiet} days` : `effort at ${Math.round(ratio * 100)}% of usual`}` +
-          ` (since day ${dropStart}). If nothing changes, equity falls ${Math.round(projected!.months3 * 100)}% in 3 months, ` +
-          `${Math.round(projected!.months6 * 100)}% in 6 and ${Math.round(projected!.months12 * 100)}% in 12` +
-          (showsIn === null ? '.' : `; interest will be ${Math.round(r.interestShows * 100)}% down in about ${Math.round(showsIn / DAYS_PER_MONTH)} months.`);
     current = {
       day,
       severity: next,
-      quietDays: quiet,
-      effortRatio: ratio,
+      quietDays: effort.quiet,
+      effortRatio: effort.ratio,
       began: dropStart,
-      equity: point.equity[0]!,
-      interest: point.interest[0]!,
+      equity: model.point.equity[0]!,
+      interest: model.point.interest[0]!,
       projected,
       interestShowsIn: showsIn,
-      message,
+      message: describe(next, day, effort, dropStart, projected, showsIn, r.interestShows),
     };
     return { ...current, raised };
   };
@@ -291,6 +205,155 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
       return current;
     },
   };
+}
+
+/** One day's counts, checked. */
+function readDay(activity: DayActivity): { posts: number; events: number } {
+  const a = plainObject('day', activity);
+  knownKeys('day', a, ['posts', 'events']);
+  if (typeof a.posts !== 'number') throw new InputTypeError('day.posts', a.posts, 'a number of posts');
+  const posts = finiteNumber('day.posts', a.posts);
+  const events = a.events === undefined ? 0 : finiteNumber('day.events', a.events);
+  if (!(posts >= 0)) throw new ParameterError('day.posts', a.posts, 'a number ≥ 0');
+  if (!(events >= 0)) throw new ParameterError('day.events', a.events, 'a number ≥ 0');
+  return { posts, events };
+}
+
+/** The model fed one day at a time, as the monitor sees the account: posts spread over the trailing week. */
+class DayModel {
+  private readonly r: Resolved;
+  private readonly engine: Engine;
+  private readonly state: EngineState;
+  private readonly plan: SampledSchedule = { effort: new Float64Array(1), events: new Float64Array(1), quality: new Float64Array([1]) };
+  private readonly lastWeek = new Float64Array(7);
+  /** Equity and interest of the day just fed. */
+  readonly point = { equity: new Float64Array(1), interest: new Float64Array(1), offset: 0 };
+
+  constructor(r: Resolved) {
+    this.r = r;
+    this.engine = new Engine(r.p, 1);
+    this.state = this.engine.state({ day: 0, sinceLaunch: r.start, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] });
+  }
+
+  /** Feed day `day`; returns the effort the model saw that day (posts per day over the trailing week). */
+  advance(day: number, posts: number, events: number): number {
+    this.lastWeek[day % 7] = posts;
+    let week = 0;
+    for (const v of this.lastWeek) week += v;
+    this.plan.effort[0] = week / 7;
+    this.plan.events[0] = events;
+    this.engine.run(this.state, this.plan, { from: 0, to: 1 }, this.point);
+    return this.plan.effort[0]!;
+  }
+
+  /** If the account goes quiet from now: equity lost in 3, 6 and 12 months, and the days until interest is down by `interestShows` against keeping the usual effort. */
+  projections(usualPosts: number, usualEvents: number): { projected: ProjectedLoss; showsIn: number | null } {
+    const { r } = this;
+    const now: ModelState = finalState(this.state);
+    const idle = simulate({ horizon: 366, activity: builders.none(), parameters: r.input, initial: now });
+    const e0 = Math.max(now.equity, 1e-300);
+    const loss = (days: number) => 1 - idle.equity[Math.round(days)]! / e0;
+    // The twin that keeps the usual effort: the baseline rates of posts and of events.
+    let usualActivity = builders.daily(usualPosts);
+    if (usualEvents > 0) usualActivity = usualActivity.withEvents({ every: 1 / usualEvents, from: now.day });
+    const usual = simulate({ horizon: 366, activity: usualActivity, parameters: r.input, initial: now });
+    let showsIn: number | null = null;
+    for (let i = 1; i < idle.interest.length; i++) {
+      if (usual.interest[i]! > 0 && 1 - idle.interest[i]! / usual.interest[i]! >= r.interestShows) {
+        showsIn = i;
+        break;
+      }
+    }
+    return { projected: { months3: loss(DAYS_PER_YEAR / 4), months6: loss(DAYS_PER_YEAR / 2), months12: loss(DAYS_PER_YEAR) }, showsIn };
+  }
+}
+
+/**
+ * The account's effort against its own baseline: exponential averages of
+ * effort (posts spread over the trailing week, plus events) over the baseline's
+ * and the recent memory, normalised by their total weight so that the first
+ * weeks are fair averages too; quiet days; days below the drop ratio.
+ */
+class EffortTracker {
+  private readonly r: Resolved;
+  private readonly keepBaseline: number;
+  private readonly keepRecent: number;
+  private weightBaseline = 0;
+  private weightRecent = 0;
+  private baseline = 0;
+  private recent = 0;
+  /** Share of days with activity, for the usual gap. */
+  private baselineActiveRate = 0;
+  /** The last day fed (−1 before the first). */
+  day = -1;
+  baselinePosts = 0;
+  baselineEvents = 0;
+  quiet = 0;
+  lastActive = -1;
+  /** Consecutive days with recent effort below `dropRatio` of the baseline. */
+  lowDays = 0;
+  /** Recent effort as a share of the baseline (1 until the baseline is established). */
+  ratio = 1;
+  established = false;
+
+  constructor(r: Resolved) {
+    this.r = r;
+    this.keepBaseline = Math.exp(-1 / r.baseline);
+    this.keepRecent = Math.exp(-1 / r.recent);
+  }
+
+  /** The days without a post or event that raise a warning: as set, or three times the usual gap (at least 21). */
+  get quietAlert(): number {
+    const usualGap = this.baselineActiveRate > 0 ? 1 / this.baselineActiveRate : Infinity;
+    return this.r.quietAlert ?? Math.max(21, 3 * usualGap);
+  }
+
+  /** Count the next day: its posts and events, and the posts per day the model saw. */
+  add(posts: number, events: number, spread: number): void {
+    const r = this.r;
+    this.day += 1;
+    const effort = spread + events;
+    const active = posts + events > 0;
+    this.weightBaseline = this.keepBaseline * this.weightBaseline + 1;
+    this.weightRecent = this.keepRecent * this.weightRecent + 1;
+    // m_t = m_{t−1} + (x_t − m_{t−1}) / W_t with W_t = keep · W_{t−1} + 1 is Σ keep^{t−i} x_i / Σ keep^{t−i}.
+    const average = (previous: number, value: number, weight: number): number => previous + (value - previous) / weight;
+    this.baseline = average(this.baseline, effort, this.weightBaseline);
+    this.baselinePosts = average(this.baselinePosts, spread, this.weightBaseline);
+    this.baselineEvents = average(this.baselineEvents, events, this.weightBaseline);
+    this.recent = average(this.recent, effort, this.weightRecent);
+    this.baselineActiveRate = average(this.baselineActiveRate, active ? 1 : 0, this.weightBaseline);
+    if (active) {
+      this.quiet = 0;
+      this.lastActive = this.day;
+    } else this.quiet += 1;
+    // The baseline is trusted after a baseline's memory of history.
+    this.established = this.day >= Math.min(r.baseline, 60) && this.baseline > 0;
+    this.ratio = this.established ? this.recent / this.baseline : 1;
+    this.lowDays = this.ratio < r.dropRatio ? this.lowDays + 1 : 0;
+  }
+}
+
+/** How worried to be, from the effort against the baseline and the quiet days. */
+function grade(effort: EffortTracker, r: Resolved): Severity {
+  if (!effort.established) return 'ok';
+  const { quiet, lowDays, ratio, quietAlert } = effort;
+  if (quiet >= r.p.neglectGrace + r.p.neglectRamp) return 'critical';
+  if (quiet >= quietAlert || lowDays >= 21 || (lowDays >= 7 && ratio < r.dropRatio / 2)) return 'warning';
+  if (quiet >= (2 / 3) * quietAlert || lowDays >= 7) return 'watch';
+  return 'ok';
+}
+
+/** The status in words. */
+function describe(severity: Severity, day: number, effort: EffortTracker, since: number | null, projected: ProjectedLoss | null, showsIn: number | null, interestShows: number): string {
+  if (severity === 'ok') return `Day ${day}: effort as usual.`;
+  const { quiet, ratio } = effort;
+  return (
+    `Day ${day}: ${severity.toUpperCase()} — ${quiet > 0 ? `no post or event for ${quiet} days` : `effort at ${Math.round(ratio * 100)}% of usual`}` +
+    ` (since day ${since}). If nothing changes, equity falls ${Math.round(projected!.months3 * 100)}% in 3 months, ` +
+    `${Math.round(projected!.months6 * 100)}% in 6 and ${Math.round(projected!.months12 * 100)}% in 12` +
+    (showsIn === null ? '.' : `; interest will be ${Math.round(interestShows * 100)}% down in about ${Math.round(showsIn / DAYS_PER_MONTH)} months.`)
+  );
 }
 
 /** The result of {@link monitor}. */

@@ -12,7 +12,7 @@ import { InputTypeError, ParameterError } from '../core/errors.js';
 import { stepAverage, type KernelRunner } from '../model/lag.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule as builders, scheduleInput, type Schedule, type SampledSchedule } from '../model/schedule.js';
-import { resolveGrid } from '../model/simulate.js';
+import { resolveGrid, type Grid } from '../model/simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, plainObject, positive } from '../core/validate.js';
 
 /** One account on the platform. */
@@ -128,55 +128,21 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
   const o = plainObject('options', options);
   knownKeys('options', o, ['accounts', 'horizon', 'step', 'parameters', 'traffic', 'invitations']);
   if (!Array.isArray(o.accounts) || o.accounts.length === 0) throw new ParameterError('accounts', o.accounts, 'a non-empty array of accounts');
-  const { horizon, step: h, steps } = resolveGrid(o.horizon, o.step);
+  const grid = resolveGrid(o.horizon, o.step);
   const p = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const traffic = o.traffic === undefined ? 1000 : positive('traffic', o.traffic);
   const rule = resolveRule(o.invitations);
-  const points = steps + 1;
-  const engine = new Engine(p, h);
-
+  const points = grid.steps + 1;
+  const engine = new Engine(p, grid.step);
   const names = new Set<string>();
-  const runners: Runner[] = o.accounts.map((raw: unknown, i: number) => {
-    const a = plainObject(`accounts[${i}]`, raw);
-    knownKeys(`accounts[${i}]`, a, ['name', 'activity', 'joins']);
-    if (typeof a.name !== 'string' || a.name === '') throw new InputTypeError(`accounts[${i}].name`, a.name, 'a non-empty string');
-    if (names.has(a.name)) throw new ParameterError(`accounts[${i}].name`, a.name, 'a name no other account uses');
-    names.add(a.name);
-    const activity = scheduleInput(`accounts[${i}].activity`, a.activity, builders.reference);
-    const joins = a.joins === undefined ? 0 : toDays(a.joins as Duration, `accounts[${i}].joins`);
-    const joinedAt = Math.round(joins / h);
-    if (joinedAt > steps) throw new ParameterError(`accounts[${i}].joins`, a.joins, `within the horizon (${horizon} days)`);
-    const series = (): Float64Array => new Float64Array(points);
-    const out: PlatformAccountSeries = {
-      name: a.name,
-      joinedAt,
-      equity: series(),
-      agenda: series(),
-      weight: series(),
-      share: series(),
-      reach: series(),
-      interest: series(),
-      invited: new Uint8Array(points),
-    };
-    return {
-      name: a.name,
-      joinedAt,
-      plan: activity.sample(0, h, points - joinedAt),
-      // The engine steps the account's equity; its interest lags the reach the platform hands it, not its own.
-      state: engine.state({ day: 0, sinceLaunch: joinedAt * h, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] }, { lag: false }),
-      lag: engine.lagRunner(),
-      out,
-      point: { equity: new Float64Array(1), agenda: new Float64Array(1), reach: new Float64Array(1) },
-    };
-  });
+  const runners: Runner[] = o.accounts.map((raw: unknown, i: number) => joinAccount(raw, i, names, engine, grid));
 
   const days = new Float64Array(points);
   const agendas = new Float64Array(runners.length);
   for (let i = 0; i < points; i++) {
-    days[i] = i * h;
+    days[i] = i * grid.step;
     // 1. Every account present records point i and steps to i + 1.
     let total = 0;
-    let totalAgenda = 0;
     runners.forEach((r, j) => {
       if (i < r.joinedAt) {
         agendas[j] = -1;
@@ -188,7 +154,6 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
       r.out.agenda[i] = r.point.agenda[0]!;
       r.out.weight[i] = r.point.reach[0]!; // E · quality · (1 + α·agenda)
       total += r.out.weight[i]!;
-      totalAgenda += r.out.agenda[i]!;
       agendas[j] = r.out.agenda[i]!;
     });
     // 2. Traffic is shared by weight; the lag takes each step's average reach.
@@ -200,18 +165,7 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
       r.out.interest[i] = p.interestPerReach * r.lag.output();
     }
     // 3. Invitations.
-    const cut = rule.rule === 'top' ? [...agendas].sort((a, b) => b - a)[Math.min(rule.count, runners.length) - 1]! : 0;
-    runners.forEach((r, j) => {
-      if (i < r.joinedAt) return;
-      const a = agendas[j]!;
-      const invited =
-        rule.rule === 'threshold'
-          ? a >= p.invitationThreshold
-          : rule.rule === 'top'
-            ? a > 0 && a >= cut
-            : totalAgenda > 0 && a / totalAgenda >= rule.minimum;
-      r.out.invited[i] = invited ? 1 : 0;
-    });
+    invite(runners, agendas, i, rule, p.invitationThreshold);
   }
 
   const accounts = runners.map((r) => r.out);
@@ -224,6 +178,59 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
       return found;
     },
   };
+}
+
+/** Account `i` of the options, checked, with its plan sampled and its state and series ready. */
+function joinAccount(raw: unknown, i: number, names: Set<string>, engine: Engine, grid: Grid): Runner {
+  const { horizon, step: h, steps } = grid;
+  const points = steps + 1;
+  const a = plainObject(`accounts[${i}]`, raw);
+  knownKeys(`accounts[${i}]`, a, ['name', 'activity', 'joins']);
+  if (typeof a.name !== 'string' || a.name === '') throw new InputTypeError(`accounts[${i}].name`, a.name, 'a non-empty string');
+  if (names.has(a.name)) throw new ParameterError(`accounts[${i}].name`, a.name, 'a name no other account uses');
+  names.add(a.name);
+  const activity = scheduleInput(`accounts[${i}].activity`, a.activity, builders.reference);
+  const joins = a.joins === undefined ? 0 : toDays(a.joins as Duration, `accounts[${i}].joins`);
+  const joinedAt = Math.round(joins / h);
+  if (joinedAt > steps) throw new ParameterError(`accounts[${i}].joins`, a.joins, `within the horizon (${horizon} days)`);
+  const series = (): Float64Array => new Float64Array(points);
+  const out: PlatformAccountSeries = {
+    name: a.name,
+    joinedAt,
+    equity: series(),
+    agenda: series(),
+    weight: series(),
+    share: series(),
+    reach: series(),
+    interest: series(),
+    invited: new Uint8Array(points),
+  };
+  return {
+    name: a.name,
+    joinedAt,
+    plan: activity.sample(0, h, points - joinedAt),
+    // The engine steps the account's equity; its interest lags the reach the platform hands it, not its own.
+    state: engine.state({ day: 0, sinceLaunch: joinedAt * h, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] }, { lag: false }),
+    lag: engine.lagRunner(),
+    out,
+    point: { equity: new Float64Array(1), agenda: new Float64Array(1), reach: new Float64Array(1) },
+  };
+}
+
+/** Mark at point i who is invited, by the rule; `agendas` holds each account's agenda (−1 before it joins). */
+function invite(runners: readonly Runner[], agendas: Float64Array, i: number, rule: InvitationRule, threshold: number): void {
+  let totalAgenda = 0;
+  runners.forEach((r, j) => {
+    if (i >= r.joinedAt) totalAgenda += agendas[j]!;
+  });
+  const cut = rule.rule === 'top' ? [...agendas].sort((a, b) => b - a)[Math.min(rule.count, runners.length) - 1]! : 0;
+  runners.forEach((r, j) => {
+    if (i < r.joinedAt) return;
+    const a = agendas[j]!;
+    const invited =
+      rule.rule === 'threshold' ? a >= threshold : rule.rule === 'top' ? a > 0 && a >= cut : totalAgenda > 0 && a / totalAgenda >= rule.minimum;
+    r.out.invited[i] = invited ? 1 : 0;
+  });
 }
 
 function resolveRule(value: unknown): InvitationRule {

@@ -6,16 +6,9 @@
  */
 import { DAYS_PER_MONTH } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
-import {
-  emptyBand,
-  gridDays,
-  resolveUncertainty,
-  runEnsemble,
-  scratch,
-  summarise,
-  type Band,
-  type UncertaintyOptions,
-} from '../ensemble/monte-carlo.js';
+import { emptyBand, gridDays, scratch, summarise, type Band } from '../ensemble/bands.js';
+import { runEnsemble } from '../ensemble/ensemble.js';
+import { resolveUncertainty, type UncertaintyOptions } from '../ensemble/uncertainty.js';
 import { prepareRun, type PreparedRun, type SimulateOptions } from '../model/simulate.js';
 import { quantileOfSorted } from '../numerics/quantiles.js';
 import { addCompensated, CompensatedSum } from '../numerics/summation.js';

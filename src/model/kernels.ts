@@ -199,8 +199,19 @@ const KERNEL_KINDS: readonly KernelKind[] = [
 ];
 
 /**
+ * A kernel spec after validation, derived from the spec itself so that each
+ * kernel's shape is declared once: every field present, durations in days,
+ * the options filled in, and the fields in `Nullable` `null` where not given.
+ */
+export type Resolved<S, Nullable extends keyof S = never> = {
+  // A Duration (number | string) becomes days; string literals (a convention's name) stay as they are.
+  readonly [K in keyof S]-?: (Exclude<S[K], undefined> extends infer T ? (T extends string ? (string extends T ? never : T) : T) : never) | (K extends Nullable ? null : never);
+};
+
+/**
  * A kernel after validation: durations in days, every option filled in.
- * `maxLag` is `null` for an infinite kernel.
+ * `maxLag` is `null` for an infinite kernel; a geometric kernel's `alpha` or
+ * `halfLife` is `null`, whichever was not given.
  *
  * @example
  * ```ts
@@ -209,78 +220,12 @@ const KERNEL_KINDS: readonly KernelKind[] = [
  * ```
  */
 export type ResolvedKernel =
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'geometric';
-      /** α per step, or `null` when given as a half-life. */
-      readonly alpha: number | null;
-      /** The half-life in days, or `null` when given as α. */
-      readonly halfLife: number | null;
-      /** The largest lag, or `null` for the infinite kernel. */
-      readonly maxLag: number | null;
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    }
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'delayed';
-      /** Retention in [0, 1]. */
-      readonly alpha: number;
-      /** The lag of the peak. */
-      readonly theta: number;
-      /** The largest lag. */
-      readonly maxLag: number;
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    }
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'weibull-pdf' | 'weibull-cdf';
-      /** Weibull shape. */
-      readonly shape: number;
-      /** Weibull scale (steps, or a fraction of the window for Robyn's convention). */
-      readonly scale: number;
-      /** The largest lag. */
-      readonly maxLag: number;
-      /** Whose definition is followed. */
-      readonly convention: 'pymc' | 'robyn';
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    }
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'binomial';
-      /** In [0, 1]. */
-      readonly alpha: number;
-      /** The largest lag. */
-      readonly maxLag: number;
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    }
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'erlang';
-      /** The mean delay in days. */
-      readonly mean: number;
-      /** The number of stages. */
-      readonly stages: number;
-      /** The largest lag, or `null` for the infinite kernel. */
-      readonly maxLag: number | null;
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    }
-  | {
-      /** The kernel's kind. */
-      readonly kind: 'gamma';
-      /** The mean delay in days. */
-      readonly mean: number;
-      /** The gamma shape. */
-      readonly shape: number;
-      /** The largest lag. */
-      readonly maxLag: number;
-      /** Whether the weights are divided by their sum. */
-      readonly normalize: boolean;
-    };
+  | Resolved<GeometricKernel, 'alpha' | 'halfLife' | 'maxLag'>
+  | Resolved<DelayedKernel>
+  | Resolved<WeibullKernel>
+  | Resolved<BinomialKernel>
+  | Resolved<ErlangKernel, 'maxLag'>
+  | Resolved<GammaKernel>;
 
 /**
  * The state a kernel carries between calls: for `geometric` and `erlang` without

@@ -246,6 +246,30 @@ export function parameterValue(resolved: ModelParameters, name: string): number 
 }
 
 /**
+ * `base` with the parameters at `names` set to `values`, one after another
+ * (each nested field starting from the spec resolved so far), and the
+ * resolved parameters of the result. `resolved` is `resolveParameters(base)`
+ * when the caller already has it.
+ *
+ * @throws {@link ParameterError} when a value is not allowed.
+ * @internal
+ */
+export function withParameters(
+  base: ParameterInput,
+  names: readonly string[],
+  values: readonly number[],
+  resolved: ModelParameters = resolveParameters(base),
+): { readonly input: ParameterInput; readonly resolved: ModelParameters } {
+  let input = base;
+  let current = resolved;
+  names.forEach((name, i) => {
+    input = withParameter(input, current, name, values[i]!);
+    current = resolveParameters(input);
+  });
+  return { input, resolved: current };
+}
+
+/**
  * A parameter input with the parameter at `name` (`'neglectDecay'`, `'lag.mean'`) set
  * to `value`; a nested field starts from the resolved spec without its empty (null)
  * fields, so the result validates as a spec again.

@@ -1,0 +1,79 @@
+/**
+ * The options of {@link calibrate} that say what to fit — the parameters by
+ * name, their bounds and starting values, the iteration budget — read once and
+ * checked against the parameters and the observations.
+ *
+ * @internal
+ * @module
+ */
+import { toDays, type Duration } from '../core/duration.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
+import { finiteNumber, integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
+import { parameterValue, type ModelParameters } from '../model/parameters.js';
+import type { Observations } from './observations.js';
+
+const FIXED_INTEGERS = new Set(['lag.stages', 'lag.maxLag']);
+const SHARES = new Set(['momentumFloor', 'lag.alpha', 'response.gamma']);
+
+/** What to fit, checked. */
+export interface FitPlan {
+  readonly names: readonly string[];
+  readonly bounds: readonly (readonly [number, number])[];
+  /** Starting values, within the bounds. */
+  readonly start: readonly number[];
+  readonly maxIterations: number;
+  /** Days from the platform's launch to the history's day 0. */
+  readonly launchOffset: number;
+}
+
+function names(fit: unknown, base: ModelParameters): string[] {
+  if (!Array.isArray(fit) || fit.length === 0) throw new ParameterError('fit', fit, 'a non-empty array of parameter names');
+  const out = fit.map((name: unknown, i: number) => {
+    if (typeof name !== 'string') throw new InputTypeError(`fit[${i}]`, name, 'a parameter name');
+    if (FIXED_INTEGERS.has(name)) throw new ParameterError(`fit[${i}]`, name, 'a continuous parameter (a whole-number one cannot be fitted by least squares)');
+    if (parameterValue(base, name) === undefined) throw new ParameterError(`fit[${i}]`, name, 'the name of a numeric parameter, e.g. neglectDecay, lag.mean, response.halfSaturation');
+    return name;
+  });
+  if (new Set(out).size !== out.length) throw new ParameterError('fit', fit, 'names without repeats');
+  return out;
+}
+
+function bounds(given: unknown, fitted: readonly string[]): [number, number][] {
+  const all = given === undefined ? {} : plainObject('bounds', given);
+  const out = fitted.map((name): [number, number] => {
+    const pair = all[name];
+    if (pair === undefined) return SHARES.has(name) ? [0, 1] : [0, Infinity];
+    if (!Array.isArray(pair) || pair.length !== 2) throw new ParameterError(`bounds.${name}`, pair, 'a pair [low, high]');
+    const lo = finiteNumber(`bounds.${name}[0]`, pair[0]);
+    const hi = pair[1] === Infinity ? Infinity : finiteNumber(`bounds.${name}[1]`, pair[1]);
+    if (!(hi > lo)) throw new ParameterError(`bounds.${name}`, pair, 'a pair [low, high] with low < high');
+    return [lo, hi];
+  });
+  if (given !== undefined) knownKeys('bounds', all, fitted);
+  return out;
+}
+
+/**
+ * Read what to fit from the options of {@link calibrate}.
+ *
+ * @throws {@link ParameterError} naming the field.
+ */
+export function resolveFitPlan(o: Record<string, unknown>, base: ModelParameters, observations: Observations): FitPlan {
+  const fitted = names(o.fit, base);
+  const used = observations.y.length;
+  if (used <= fitted.length + 1) {
+    throw new ParameterError('observed.values', `${used} observed values`, `more than the ${fitted.length + 1} quantities estimated (the parameters and a scale)`);
+  }
+  const within = bounds(o.bounds, fitted);
+  const initialGiven = o.initial === undefined ? {} : plainObject('initial', o.initial);
+  knownKeys('initial', initialGiven, fitted);
+  const start = fitted.map((name, i) => {
+    const v = initialGiven[name] === undefined ? parameterValue(base, name)! : finiteNumber(`initial.${name}`, initialGiven[name]);
+    const [lo, hi] = within[i]!;
+    if (!(v >= lo && v <= hi)) throw new ParameterError(`initial.${name}`, v, `within its bounds [${lo}, ${hi}]`);
+    return v;
+  });
+  const maxIterations = o.maxIterations === undefined ? 100 : integerAtLeast('maxIterations', o.maxIterations, 1);
+  const launchOffset = o.start === undefined ? 0 : toDays(o.start as Duration, 'start');
+  return { names: fitted, bounds: within, start, maxIterations, launchOffset };
+}
