@@ -7,8 +7,9 @@
  * A step is done in two parts, each written once: what concerns the whole
  * account (schedule, effort response, early bonus, momentum, agenda, quiet
  * days) is worked out for a chunk of points by {@link shareOut}; then
- * {@link advanceLane} runs one run's equity through the chunk and hands the
- * chunk's lag inputs to the lag's runner (`lag.ts`). A single run
+ * {@link advanceLane} runs one run's equity through the chunk and steps its
+ * lag with `lag.ts`: an Erlang cascade of up to four stages in the same loop,
+ * any other lag over the chunk's inputs afterwards. A single run
  * ({@link Engine.run}) does both for its one lane; many runs that differ only
  * in the parameters each run keeps to itself ({@link PARAMETER_SCOPE})
  * share the first part and do the second once per run ({@link EngineGroup},
@@ -17,7 +18,7 @@
  * @internal
  * @module
  */
-import { createKernelRunner, stepAverage, type KernelRunner } from './lag.js';
+import { createKernelRunner, nextStage0, nextStage1, nextStage2, nextStage3, stepAverage, type ErlangCascade, type KernelRunner } from './lag.js';
 import type { ModelParameters } from './parameters.js';
 import { responseFunction } from './response.js';
 import type { SampledSchedule } from './schedule.js';
@@ -105,6 +106,14 @@ export interface Lane {
   readonly constants: LaneConstants;
   equity: number;
   readonly lag: KernelRunner | null;
+  /** An Erlang lag of up to four stages, stepped beside the equity: the runner's own cascade, or a group's packed copy of it. */
+  cascade: ErlangCascade | undefined;
+}
+
+/** A lag's cascade if the engine's loop steps it itself: an Erlang recursion of up to four stages. */
+function inlineCascade(lag: KernelRunner | null): ErlangCascade | undefined {
+  const cascade = lag?.cascade;
+  return cascade !== undefined && cascade.count <= 4 ? cascade : undefined;
 }
 
 /** Where a lane's values go: values[series][offset + t · stride] for the t-th point of a chunk, its noise at noise[noiseOffset + t]. */
@@ -184,7 +193,7 @@ export class Engine {
     const { from, to } = range;
     const end = range.end ?? -1;
     const chunk = (this.chunk ??= { shared: sharedBuffers(CHUNK), scratch: lagScratch(CHUNK), step: this.step, length: 0, stop: 0 });
-    const lane: Lane = { constants: this.lane, equity: state.equity, lag: state.lag };
+    const lane: Lane = { constants: this.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) };
     const out = { values: sink, noise: sink.noise };
     for (let start = from; start < to; start += CHUNK) {
       const stop = Math.min(to, start + CHUNK);
@@ -199,6 +208,8 @@ export class Engine {
 
 /** Points worked out at a time by {@link Engine.run}. */
 const CHUNK = 64;
+/** Four zeros: the stages and coefficients of a lane without a cascade. */
+const ZERO = new Float64Array(4);
 
 /** What every lane shares at each point of a chunk. */
 interface Shared {
@@ -319,6 +330,15 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
   const { offset: o, stride, noiseOffset: so } = at;
   const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum } = values;
   const input = scratch.input;
+  const outInterest = values.interest;
+  const perReach = lane.constants.interestPerReach;
+  // An Erlang lag of up to four stages is stepped here, beside the equity, on local numbers; any other lag after the loop.
+  const cascade = lane.cascade;
+  const { stages: z = ZERO, carry: c = ZERO, inputWeight: w = ZERO } = cascade ?? {};
+  const last = cascade === undefined ? -1 : cascade.count - 1;
+  let z0 = z[0]!, z1 = z[1]!, z2 = z[2]!, z3 = z[3]!;
+  const c0 = c[0]!, c1 = c[1]!, c2 = c[2]!, c3 = c[3]!;
+  const w0 = w[0]!, w1 = w[1]!, w2 = w[2]!, w3 = w[3]!;
   let equity = lane.equity;
   let recorded = 0;
   let stepped = 0;
@@ -333,6 +353,7 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
     if (outReach) outReach[i] = reach;
     if (outAgenda) outAgenda[i] = agenda[t]!;
     if (outMomentum) outMomentum[i] = momentum[t]!;
+    if (last >= 0 && outInterest) outInterest[i] = perReach * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
     recorded = t + 1;
     if (t === stop) break;
 
@@ -347,11 +368,25 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
       const grown = x > 0 && post !== 0 ? (post * -Math.expm1(-x)) / decay : post * h;
       equity = equity * Math.exp(-x) + grown + event[t]!;
     }
-    input[t] = stepAverage(reach, equity * q * after[t]! * shock);
+    const u = stepAverage(reach, equity * q * after[t]! * shock);
+    if (last >= 0) {
+      const next3 = nextStage3(u, w3, c0, c1, c2, c3, z3, z2, z1, z0);
+      const next2 = nextStage2(u, w2, c0, c1, c2, z2, z1, z0);
+      const next1 = nextStage1(u, w1, c0, c1, z1, z0);
+      z0 = nextStage0(u, w0, c0, z0);
+      z1 = next1;
+      z2 = next2;
+      z3 = next3;
+    } else input[t] = u;
     stepped = t + 1;
   }
   lane.equity = equity;
-  if (lane.lag !== null) recordInterest(lane, recorded, stepped, values.interest, at, scratch);
+  if (cascade !== undefined) {
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
+    z[3] = z3;
+  } else if (lane.lag !== null) recordInterest(lane, recorded, stepped, outInterest, at, scratch);
 }
 
 /**
@@ -368,6 +403,24 @@ function recordInterest(lane: Lane, recorded: number, stepped: number, out: Floa
   if (out === undefined) return;
   const lagged = scratch.output;
   for (let t = 1; t < recorded; t++) out[o + t * stride] = perReach * lagged[t - 1]!;
+}
+
+/**
+ * Copy the lanes' cascades side by side into one buffer (stages, carry and
+ * input weights of a lane in twelve numbers), so that the lanes of a block
+ * read their lags from consecutive memory; each lane then steps its copy.
+ */
+function packCascades(lanes: Lane[]): void {
+  const packed = new Float64Array(12 * lanes.length);
+  lanes.forEach((lane, l) => {
+    const cascade = lane.cascade;
+    if (cascade === undefined) return;
+    const at = 12 * l;
+    packed.set(cascade.stages.subarray(0, 4), at);
+    packed.set(cascade.carry.subarray(0, 4), at + 4);
+    packed.set(cascade.inputWeight.subarray(0, 4), at + 8);
+    lane.cascade = { stages: packed.subarray(at, at + 4), carry: packed.subarray(at + 4, at + 8), inputWeight: packed.subarray(at + 8, at + 12), count: cascade.count };
+  });
 }
 
 /** The parameters that act on a whole account day by day, as a key: runs with equal keys can be stepped as one group. */
@@ -425,7 +478,7 @@ export class EngineGroup {
    * noise from `noiseOffset`.
    */
   add(engine: Engine, state: EngineState, offset: number, noiseOffset: number): void {
-    this.lanes.push({ constants: engine.lane, equity: state.equity, lag: state.lag });
+    this.lanes.push({ constants: engine.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) });
     this.places.push({ offset, noiseOffset });
   }
 
@@ -438,7 +491,10 @@ export class EngineGroup {
     chunk.length = to - from;
     chunk.stop = end - from;
     const { stride } = sink;
-    if (this.placements?.length !== this.lanes.length || this.placements[0]?.stride !== stride) this.placements = this.places.map(({ offset, noiseOffset }) => ({ offset, stride, noiseOffset }));
+    if (this.placements?.length !== this.lanes.length || this.placements[0]?.stride !== stride) {
+      this.placements = this.places.map(({ offset, noiseOffset }) => ({ offset, stride, noiseOffset }));
+      packCascades(this.lanes);
+    }
     const { lanes, placements } = this;
     for (let l = 0; l < lanes.length; l++) advanceLane(chunk, lanes[l]!, sink, placements[l]!);
   }

@@ -50,6 +50,52 @@ export interface KernelRunner {
   run(xs: Float64Array, out: Float64Array, count?: number): void;
   output(): number;
   state(): KernelState;
+  /**
+   * For an Erlang recursion: its coefficients and live stages (at least 4 of
+   * each), so that the model's loop can step a cascade of up to four stages on
+   * local numbers with {@link nextStage0} … {@link nextStage3}, beside the equity.
+   */
+  readonly cascade?: ErlangCascade;
+}
+
+/** The coefficients and stages of an Erlang cascade: stage s moves to inputWeight[s]·input + Σ_{j≤s} carry[j]·stages[s−j]. @internal */
+export interface ErlangCascade {
+  readonly carry: Float64Array;
+  readonly inputWeight: Float64Array;
+  readonly stages: Float64Array;
+  /** The kernel's own number of stages (the output is stage count − 1). */
+  readonly count: number;
+}
+
+/*
+ * One exact step of a cascade of up to four stages, stage by stage: the update
+ * of `cascade` unrolled, with the same arithmetic in the same order (so
+ * bit-identical to it). Each takes the input u, the stage's input weight w,
+ * the carries c0 … c3 and the stages' values before the step, newest stage
+ * first; small enough for the compiler to inline, so a loop that keeps the
+ * stages in local numbers (the runner below, the model's engine) keeps them
+ * in registers. Stages beyond a kernel's own are computed and ignored: a stage
+ * only reads the stages before it.
+ */
+
+/** Stage 1 after a step. @internal */
+export function nextStage0(u: number, w: number, c0: number, z0: number): number {
+  return w * u + c0 * z0;
+}
+
+/** Stage 2 after a step. @internal */
+export function nextStage1(u: number, w: number, c0: number, c1: number, z1: number, z0: number): number {
+  return w * u + c0 * z1 + c1 * z0;
+}
+
+/** Stage 3 after a step. @internal */
+export function nextStage2(u: number, w: number, c0: number, c1: number, c2: number, z2: number, z1: number, z0: number): number {
+  return w * u + c0 * z2 + c1 * z1 + c2 * z0;
+}
+
+/** Stage 4 after a step. @internal */
+export function nextStage3(u: number, w: number, c0: number, c1: number, c2: number, c3: number, z3: number, z2: number, z1: number, z0: number): number {
+  return w * u + c0 * z3 + c1 * z2 + c2 * z1 + c3 * z0;
 }
 
 /** How {@link applyKernel} computes: the recursion where the kernel has one, or a direct convolution. */
@@ -140,6 +186,7 @@ function erlangRunner(k: Extract<ResolvedKernel, { kind: 'erlang' }>, stepDays: 
   if (initial !== undefined) stages.set(initial);
   const last = n - 1;
   return {
+    cascade: { carry, inputWeight, stages, count: n },
     push(input) {
       cascade(input, stages, carry, inputWeight, n);
       return stages[last]!;
@@ -162,21 +209,8 @@ function cascade(input: number, stages: Float64Array, carry: Float64Array, input
   }
 }
 
-/**
- * The same update for up to 4 stages (the default lag has 4), unrolled on
- * local numbers: about 4× faster than the loops, with the same arithmetic in
- * the same order, so bit-identical to {@link cascade}. Stages beyond the
- * kernel's own are computed and ignored: a stage only reads the stages before it.
- */
-function cascadeUpToFour(
-  xs: Float64Array,
-  out: Float64Array,
-  count: number,
-  stages: Float64Array,
-  c: Float64Array,
-  w: Float64Array,
-  last: number,
-): void {
+/** {@link cascade} for up to 4 stages over a series, on local numbers (about 4× faster than the loops). */
+function cascadeUpToFour(xs: Float64Array, out: Float64Array, count: number, stages: Float64Array, c: Float64Array, w: Float64Array, last: number): void {
   let z0 = stages[0]!;
   let z1 = stages[1]!;
   let z2 = stages[2]!;
@@ -185,10 +219,10 @@ function cascadeUpToFour(
   const [w0, w1, w2, w3] = [w[0]!, w[1]!, w[2]!, w[3]!];
   for (let t = 0; t < count; t++) {
     const u = xs[t]!;
-    const next3 = w3 * u + c0 * z3 + c1 * z2 + c2 * z1 + c3 * z0;
-    const next2 = w2 * u + c0 * z2 + c1 * z1 + c2 * z0;
-    const next1 = w1 * u + c0 * z1 + c1 * z0;
-    z0 = w0 * u + c0 * z0;
+    const next3 = nextStage3(u, w3, c0, c1, c2, c3, z3, z2, z1, z0);
+    const next2 = nextStage2(u, w2, c0, c1, c2, z2, z1, z0);
+    const next1 = nextStage1(u, w1, c0, c1, z1, z0);
+    z0 = nextStage0(u, w0, c0, z0);
     z1 = next1;
     z2 = next2;
     z3 = next3;
