@@ -26,9 +26,10 @@ describe('compare', () => {
     const { largestGap, dayOfLargestGap } = c.summary.equity;
     expect(largestGap).toBe(Math.max(...c.equity.gap));
     expect(c.equity.gap[c.days.indexOf(dayOfLargestGap)]).toBe(largestGap);
-    // equity falls furthest behind at the end of the absence
-    expect(dayOfLargestGap).toBeGreaterThan(780);
-    expect(dayOfLargestGap).toBeLessThan(800);
+    // equity falls furthest behind just after the absence ends (day 791.4): the first post back comes up to 4.7 days
+    // later (1.5 posts a week: one every 4.7 days), and momentum builds again from there
+    expect(dayOfLargestGap).toBeGreaterThan(791);
+    expect(dayOfLargestGap).toBeLessThan(811);
   });
 
   it('sums the area between the curves', () => {

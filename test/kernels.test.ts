@@ -49,7 +49,8 @@ describe('Meridian parity (adstock_hill_test.py, test_output)', () => {
   const lastRow = (kind: 'geometric' | 'binomial') =>
     alphas.map((alpha, c) => {
       const column = media.map((row) => row[c]!);
-      const out = applyKernel(column, { kind, alpha, maxLag: 4, normalize: true });
+      const spec: KernelSpec = kind === 'binomial' ? { kind, alpha, maxLag: 4, normalize: true, convention: 'meridian' } : { kind, alpha, maxLag: 4, normalize: true };
+      const out = applyKernel(column, spec);
       return out[out.length - 1]!;
     });
 
@@ -97,8 +98,48 @@ describe('PyMC-Marketing parity (formulas in transformers.py, computed with scip
     expectSeries(applyKernel(x, spec), pymc['weibull_cdf_k0.9_lam3_L9']!);
   });
 
-  it('binomial decay weights (Meridian and PyMC-Marketing)', () => {
-    expectSeries(kernelWeights({ kind: 'binomial', alpha: 0.3, maxLag: 5, normalize: true }), pymc['binomial_a0.3_L5_norm_weights']!);
+  it("binomial decay weights, Meridian's convention: window L + 1", () => {
+    expectSeries(kernelWeights({ kind: 'binomial', alpha: 0.3, maxLag: 5, normalize: true, convention: 'meridian' }), pymc['binomial_a0.3_L5_norm_weights']!);
+  });
+
+  it("binomial_adstock matches PyMC-Marketing's own test cases (l_max weights, denominator l_max + 1), the default convention", () => {
+    const cases = (pymc as unknown as Record<string, { x: number[]; alpha: number; l_max: number; y: number[] }[]>).binomial_pymc_test_cases!;
+    expect(cases.length).toBe(6);
+    let differsUnderMeridian = 0;
+    for (const { x, alpha, l_max, y } of cases) {
+      const spec = { kind: 'binomial', alpha, maxLag: l_max - 1 } as const;
+      expectSeries(applyKernel(x, spec), y, 1e-12);
+      expect(kernelWeights(spec).length).toBe(l_max);
+      const meridian = applyKernel(x, { ...spec, convention: 'meridian' });
+      meridian.forEach((v, i) => (differsUnderMeridian += Math.abs(v - y[i]!) > 1e-9 ? 1 : 0));
+    }
+    // Meridian's window (denominator L + 1) gives other values for 8 of these 18: the first of each case is x₀
+    // under both, the all-zero case is zero under both, and where x₀ = 0 the second value is x₁ under both.
+    expect(differsUnderMeridian).toBe(8);
+  });
+
+  it("Meridian's binomial window shrinks to a series shorter than it, normalised over what is left", () => {
+    const x = [0.4, 1.1, 0.2];
+    const out = applyKernel(x, { kind: 'binomial', alpha: 0.5, maxLag: 9, normalize: true, convention: 'meridian' });
+    // window 3: weights (1 − l/3)^1 = [1, 2/3, 1/3] / 2
+    const w = [0.5, 1 / 3, 1 / 6];
+    expectSeries(out, [w[0]! * 0.4, w[0]! * 1.1 + w[1]! * 0.4, w[0]! * 0.2 + w[1]! * 1.1 + w[2]! * 0.4]);
+    // PyMC's convention, or a series as long as the window, keeps the whole window
+    const whole = kernelWeights({ kind: 'binomial', alpha: 0.5, maxLag: 9 }).reduce((s, v) => s + v, 0);
+    expectClose(applyKernel(x, { kind: 'binomial', alpha: 0.5, maxLag: 9, normalize: true })[0]!, 0.4 / whole);
+    expectClose(applyKernel(new Array(10).fill(1), { kind: 'binomial', alpha: 0.5, maxLag: 9, normalize: true, convention: 'meridian' })[9]!, 1);
+  });
+
+  it('a normalised windowed geometric kernel near α = 1 sums to 1 within 1e-12 and never gives a negative value', () => {
+    for (const alpha of [1 - 1e-6, 1 - 1e-9, 1 - 1e-12]) {
+      const spec = { kind: 'geometric', alpha, maxLag: 30, normalize: true } as const;
+      const ones = applyKernel(new Array(80).fill(1), spec);
+      for (let t = 30; t < 80; t++) expect(Math.abs(ones[t]! - 1)).toBeLessThan(1e-12);
+      // a pulse, then nothing: once it leaves the window what is left is rounding, never below 0
+      const pulse = applyKernel([1e6, ...new Array(100).fill(0)], spec);
+      expect(pulse.every((v) => v >= 0)).toBe(true);
+      expect(pulse[60]).toBeLessThan(1e6 * 1e-15);
+    }
   });
 
   it('Erlang and gamma weights are the gamma probability of each step (scipy.stats.gamma)', () => {
@@ -281,9 +322,9 @@ describe('kernels inside the model (parameters.lag)', () => {
     ['a windowed gamma lag (convolution)', { kind: 'gamma', mean: '10 months', shape: 2.5, maxLag: 700, normalize: true }],
     ['a normalised geometric lag', { kind: 'geometric', halfLife: '4 months', normalize: true }],
   ] as [string, KernelSpec | undefined][])(
-    '%s: interest is applyKernel of the step-average reach, read one step later',
+    '%s: interest is applyKernel of the step-average reach, read one step later (no events: reach has no jumps)',
     (_name, lag) => {
-      const run = simulate({ horizon: 900, ...(lag ? { parameters: { lag } } : {}) });
+      const run = simulate({ horizon: 900, activity: schedule.weekly(1.5).pause({ from: 300, for: 200 }), ...(lag ? { parameters: { lag } } : {}) });
       const n = run.days.length;
       const averageReach = new Float64Array(n - 1);
       for (let i = 0; i < n - 1; i++) averageReach[i] = 0.5 * (run.reach[i]! + run.reach[i + 1]!);

@@ -93,7 +93,7 @@ describe('properties of the model', () => {
     );
   });
 
-  it('halving the step converges: 12 hours and 1 day agree within 1%, and 6 hours moves less again', () => {
+  it('halving the step converges: 12 hours and 1 day agree within 1%, and 6 hours moves less again (unless all three already agree to a millionth)', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.5, max: 14, noNaN: true }), fc.option(fc.record({ from: fc.integer({ min: 60, max: 400 }), for: fc.integer({ min: 30, max: 300 }) }), { nil: undefined }), (posts, pause) => {
         let a = schedule.weekly(posts);
@@ -103,7 +103,8 @@ describe('properties of the model', () => {
         for (const name of ['equity', 'interest'] as const) {
           const coarse = Math.abs(d1[name] / d2[name] - 1);
           const fine = Math.abs(d2[name] / d4[name] - 1);
-          if (!(coarse < 0.01 && fine <= coarse + 1e-9)) return false;
+          // Where the three agree to a millionth already, what is left is rounding, which need not shrink with the step.
+          if (!(coarse < 0.01 && (fine <= coarse + 1e-9 || fine < 1e-6))) return false;
         }
         return true;
       }),

@@ -30,16 +30,32 @@ describe('respond: parity with the peers’ formulas', () => {
     });
   });
 
-  it("hill-robyn reproduces Robyn's own example saturation_hill(c(100, 150, 170, 190, 200), alpha = 3, gamma = 0.5)", () => {
-    const out = respond([100, 150, 170, 190, 200], { kind: 'hill-robyn', alpha: 3, gamma: 0.5 });
-    robyn.hill_example!.forEach((v, i) => expectClose(out[i]!, v, 1e-14));
+  it("hill-robyn reproduces Robyn's own example saturation_hill(c(100, 150, 170, 190, 200), alpha = 3, gamma = 0.5), in both of Robyn's versions", () => {
+    const x = [100, 150, 170, 190, 200];
+    const current = respond(x, { kind: 'hill-robyn', alpha: 3, gamma: 0.5 });
+    robyn['hill_example_3.12']!.forEach((v, i) => expectClose(current[i]!, v, 1e-14));
+    const legacy = respond(x, { kind: 'hill-robyn', alpha: 3, gamma: 0.5, convention: 'robyn-legacy' });
+    robyn.hill_example!.forEach((v, i) => expectClose(legacy[i]!, v, 1e-14));
   });
 
-  it('hill-robyn places the inflexion at (1 − γ)·min + γ·max', () => {
+  it("hill-robyn places the inflexion at γ·max (Robyn ≥ 3.12), or at (1 − γ)·min + γ·max with 'robyn-legacy' (≤ 3.11)", () => {
     const out = respond([0, 0.5, 1, 2, 4], { kind: 'hill-robyn', alpha: 2, gamma: 0.3 });
-    robyn['hill_a2_g0.3']!.forEach((v, i) => expectClose(out[i]!, v, 1e-14));
+    robyn['hill_a2_g0.3_3.12']!.forEach((v, i) => expectClose(out[i]!, v, 1e-14));
+    const legacy = respond([0, 0.5, 1, 2, 4], { kind: 'hill-robyn', alpha: 2, gamma: 0.3, convention: 'robyn-legacy' });
+    robyn['hill_a2_g0.3']!.forEach((v, i) => expectClose(legacy[i]!, v, 1e-14));
+    // where the smallest input is not 0 the two differ
+    const x = [1, 2, 3, 5, 8];
+    const a = respond(x, { kind: 'hill-robyn', alpha: 1.5, gamma: 0.6 });
+    const b = respond(x, { kind: 'hill-robyn', alpha: 1.5, gamma: 0.6, convention: 'robyn-legacy' });
+    robyn['hill_a1.5_g0.6_3.12']!.forEach((v, i) => expectClose(a[i]!, v, 1e-14));
+    robyn['hill_a1.5_g0.6_legacy']!.forEach((v, i) => expectClose(b[i]!, v, 1e-14));
+    expect(a[0]).not.toBeCloseTo(b[0]!, 3);
     // a single value needs the range given explicitly
-    expectClose(respond(1, { kind: 'hill-robyn', alpha: 2, gamma: 0.3, range: [0, 4] }), robyn['hill_a2_g0.3']![2]!, 1e-14);
+    expectClose(respond(1, { kind: 'hill-robyn', alpha: 2, gamma: 0.3, range: [0, 4] }), robyn['hill_a2_g0.3_3.12']![2]!, 1e-14);
+  });
+
+  it('hill-robyn refuses an unknown convention', () => {
+    expect(() => respond(1, { kind: 'hill-robyn', alpha: 2, gamma: 0.3, range: [0, 4], convention: 'robyn-2019' } as never)).toThrow(/`response.convention` must be 'robyn' or 'robyn-legacy'/);
   });
 });
 

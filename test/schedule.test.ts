@@ -235,10 +235,13 @@ describe('schedule details', () => {
     expect([empty.effort.length, empty.events.length, empty.quality.length]).toEqual([0, 0, 0]);
   });
 
-  it('reads quality at the middle of each step; a span includes its first day and excludes its end', () => {
-    expect([...schedule.weekly(1).quality({ value: 2, from: 0.5, for: 1 }).sample(0, 1, 3).quality]).toEqual([2, 1, 1]);
-    expect([...schedule.weekly(1).quality({ value: 2, from: 1 }).sample(0, 2, 2).quality]).toEqual([2, 2]);
-    expect([...schedule.weekly(1).quality({ value: 2, from: 3 }).sample(0, 2, 2).quality]).toEqual([1, 2]);
+  it('averages quality over each step; a span includes its first day and excludes its end', () => {
+    // Half of day 0 and half of day 1 at quality 2: each of those days averages 1.5.
+    expect([...schedule.weekly(1).quality({ value: 2, from: 0.5, for: 1 }).sample(0, 1, 3).quality]).toEqual([1.5, 1.5, 1]);
+    expect([...schedule.weekly(1).quality({ value: 2, from: 1 }).sample(0, 2, 2).quality]).toEqual([1.5, 2]);
+    expect([...schedule.weekly(1).quality({ value: 2, from: 3 }).sample(0, 2, 2).quality]).toEqual([1, 1.5]);
+    // A later span overrides an earlier one where they overlap, piece by piece within a step.
+    expect([...schedule.daily(1).quality(3).quality({ value: 1, from: 0.25, for: 0.5 }).sample(0, 1, 2).quality]).toEqual([2, 3]);
   });
 
   it('logged fractional posts leave exactly zero effort once their spread has passed', () => {

@@ -224,7 +224,17 @@ class DayModel {
   private readonly r: Resolved;
   private readonly engine: Engine;
   private readonly state: EngineState;
-  private readonly plan: SampledSchedule = { effort: new Float64Array(1), events: new Float64Array(1), quality: new Float64Array([1]) };
+  /** One day of the plan, rewritten each day: the trailing week's posts as effort; active all day after a post in the week or an event today. */
+  private readonly plan: SampledSchedule = {
+    effort: new Float64Array(1),
+    events: new Float64Array(1),
+    eventAge: Float64Array.of(1),
+    quality: new Float64Array([1]),
+    activity: new Float64Array(1),
+    firstActive: new Float64Array(1),
+    lastActive: new Float64Array(1),
+    levels: { start: Int32Array.of(0, 1), level: new Float64Array(1), share: Float64Array.of(1) },
+  };
   private readonly lastWeek = new Float64Array(7);
   /** Equity and interest of the day just fed. */
   readonly point = { equity: new Float64Array(1), interest: new Float64Array(1), offset: 0 };
@@ -240,8 +250,12 @@ class DayModel {
     this.lastWeek[day % 7] = posts;
     let week = 0;
     for (const v of this.lastWeek) week += v;
-    this.plan.effort[0] = week / 7;
-    this.plan.events[0] = events;
+    const plan = this.plan;
+    plan.effort[0] = plan.levels.level[0] = week / 7;
+    plan.events[0] = events;
+    const active = week > 0 || events > 0 ? 1 : 0;
+    plan.activity[0] = active;
+    plan.lastActive[0] = active;
     this.engine.run(this.state, this.plan, { from: 0, to: 1 }, this.point);
     return this.plan.effort[0]!;
   }

@@ -18,10 +18,10 @@
  * @internal
  * @module
  */
-import { createKernelRunner, nextStage0, nextStage1, nextStage2, nextStage3, stepAverage, type ErlangCascade, type KernelRunner } from './lag.js';
+import { modelLagRunner, nextStage0, nextStage1, nextStage2, nextStage3, stepAverage, type ErlangCascade, type KernelRunner } from './lag.js';
 import type { ModelParameters } from './parameters.js';
 import { responseFunction } from './response.js';
-import type { SampledSchedule } from './schedule.js';
+import type { SampledSchedule } from './sampling.js';
 
 /**
  * What each parameter acts on, for every field of {@link ModelParameters} (the
@@ -174,9 +174,9 @@ export class Engine {
     };
   }
 
-  /** A runner of this engine's lag on its grid, continuing from `carry` (a lag state) if given. */
+  /** A runner of this engine's lag on its grid (the kernel read in days, see `modelLagRunner`), continuing from `carry` (a lag state) if given. */
   lagRunner(carry?: readonly number[]): KernelRunner {
-    return createKernelRunner(this.parameters.lag, this.step, carry === undefined || carry.length === 0 ? undefined : carry, 'auto', 'initial.lagState');
+    return modelLagRunner(this.parameters.lag, this.step, carry === undefined || carry.length === 0 ? undefined : carry, 'initial.lagState');
   }
 
   /** The stepping state described by a model state; with `lag: false`, without a lag (its owner steps interest itself). */
@@ -213,12 +213,15 @@ const ZERO = new Float64Array(4);
 
 /** What every lane shares at each point of a chunk. */
 interface Shared {
-  readonly active: Uint8Array;
   readonly posting: Float64Array;
   readonly event: Float64Array;
   /** Growth over the step of the neglect ramp's integral (0 while active). */
   readonly neglect: Float64Array;
   readonly quality: Float64Array;
+  /** The step's events' mean age at its end (0 without events). */
+  readonly eventAge: Float64Array;
+  /** The part of `after` the step's events added (0 without events). */
+  readonly agendaJump: Float64Array;
   /** 1 + agendaWeight · agenda, before and after the step. */
   readonly before: Float64Array;
   readonly after: Float64Array;
@@ -231,11 +234,12 @@ interface Shared {
 function sharedBuffers(length: number): Shared {
   const f = () => new Float64Array(length);
   return {
-    active: new Uint8Array(length),
     posting: f(),
     event: f(),
     neglect: f(),
     quality: f(),
+    eventAge: f(),
+    agendaJump: f(),
     before: f(),
     after: f(),
     inflow: f(),
@@ -267,29 +271,47 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
   const p = engine.parameters;
   const h = engine.step;
   const { response, momentumKeep, momentumAverage, agendaKeep, bonusAverage } = engine;
-  const { effort, events, quality } = plan;
+  const { events, eventAge, quality, activity, firstActive, lastActive } = plan;
+  const { start: levelStart, level, share } = plan.levels;
   const floor = p.momentumFloor;
   const alpha = p.agendaWeight;
+  const { neglectGrace: grace, neglectRamp: ramp } = p;
   let { momentum, agenda, quiet, day, sinceLaunch } = state;
   let lastEffort = -1;
   let lastResponse = 0;
   for (let i = from; i < to; i++) {
     const t = i - from;
-    const a = effort[i]!;
     const ev = events[i]!;
-    const active = a > 0 || ev > 0;
-    if (a !== lastEffort) {
-      lastEffort = a;
-      lastResponse = response(a);
+    // The response averaged exactly over the effort's levels within the step (usually one).
+    const first = levelStart[i]!;
+    const pieces = levelStart[i + 1]! - first;
+    let meanResponse: number;
+    if (pieces === 1) {
+      const a = level[first]!;
+      if (a !== lastEffort) {
+        lastEffort = a;
+        lastResponse = response(a);
+      }
+      meanResponse = lastResponse;
+    } else {
+      meanResponse = 0;
+      for (let j = first; j < first + pieces; j++) meanResponse += share[j]! * response(level[j]!);
     }
+    // Momentum follows the share of the step the account is active.
+    const target = activity[i]!;
     // Averages over the step of the early bonus and of the momentum multiplier.
     const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
-    const target = active ? 1 : 0;
     const meanMomentum = target + (momentum - target) * momentumAverage;
     const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
-    const postingInflow = multiplier * lastResponse;
-    const eventInflow = multiplier * p.eventWeight * ev;
-    shared.active[t] = active ? 1 : 0;
+    const postingInflow = multiplier * meanResponse;
+    // An event earns with the bonus and the momentum of its moment, not the step's average.
+    let eventInflow = 0;
+    if (ev > 0) {
+      const offset = h - eventAge[i]!;
+      const bonusThen = 1 + p.earlyBonus * Math.exp(-(sinceLaunch + offset) / p.earlyBonusTime);
+      const momentumThen = target + (momentum - target) * Math.exp(-offset / p.momentumMemory);
+      eventInflow = bonusThen * (floor + (1 - floor) * momentumThen) * p.eventWeight * ev;
+    }
     shared.posting[t] = postingInflow;
     shared.event[t] = eventInflow;
     shared.quality[t] = quality[i]!;
@@ -299,11 +321,23 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
     shared.momentum[t] = momentum;
     shared.days[t] = day;
     if (i === last) break;
-    // Neglect only grows while quiet; each lane scales it by its own neglectDecay.
-    shared.neglect[t] = active ? 0 : neglectIntegral(quiet + h, p.neglectGrace, p.neglectRamp) - neglectIntegral(quiet, p.neglectGrace, p.neglectRamp);
+    // Neglect grows while quiet — before the step's first active moment, and after its last — and
+    // each lane scales it by its own neglectDecay; the quiet clock restarts at the end of the last activity.
+    if (target > 0) {
+      const before = firstActive[i]!;
+      const after = h - lastActive[i]!;
+      shared.neglect[t] = neglectIntegral(quiet + before, grace, ramp) - neglectIntegral(quiet, grace, ramp) + neglectIntegral(after, grace, ramp);
+      quiet = after;
+    } else {
+      shared.neglect[t] = neglectIntegral(quiet + h, grace, ramp) - neglectIntegral(quiet, grace, ramp);
+      quiet += h;
+    }
     momentum = target + (momentum - target) * momentumKeep;
-    agenda = agenda * agendaKeep + ev;
-    quiet = active ? 0 : quiet + h;
+    // Each event raises the agenda by one at its time; by the step's end that one has forgotten for its age.
+    const raised = ev > 0 ? ev * Math.exp(-eventAge[i]! / p.agendaMemory) : 0;
+    agenda = agenda * agendaKeep + raised;
+    shared.eventAge[t] = ev > 0 ? eventAge[i]! : 0;
+    shared.agendaJump[t] = alpha * raised;
     day += h;
     sinceLaunch += h;
     shared.after[t] = 1 + alpha * agenda;
@@ -324,7 +358,7 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
  */
 function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs; readonly noise?: Float64Array | undefined }, at: Placement): void {
   const { shared, scratch, length, stop, step: h } = chunk;
-  const { active, posting, event, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
+  const { posting, event, eventAge, agendaJump, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
   const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate } = lane.constants;
   const { values, noise } = sink;
   const { offset: o, stride, noiseOffset: so } = at;
@@ -359,16 +393,29 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
 
     // Decay averaged exactly over the step; neglect only adds while quiet.
     const post = posting[t]!;
-    if (active[t] === 1 || neglectRate === 0) {
-      equity = equity * keep + post * growth + event[t]!;
+    const g = neglect[t]!;
+    const impulse = event[t]!;
+    // An event's equity arrives at its time and decays for the rest of the step.
+    let arrived = 0;
+    if (g === 0 || neglectRate === 0) {
+      if (impulse > 0) arrived = impulse * Math.exp(-baseDecay * eventAge[t]!);
+      equity = equity * keep + post * growth + arrived;
     } else {
-      const decay = baseDecay + (neglectRate * neglect[t]!) / h;
+      const decay = baseDecay + (neglectRate * g) / h;
       const x = decay * h;
       // Exact solution of E' = u − δE with u, δ constant over the step (with nothing posted the grown part is ±0: no expm1).
       const grown = x > 0 && post !== 0 ? (post * -Math.expm1(-x)) / decay : post * h;
-      equity = equity * Math.exp(-x) + grown + event[t]!;
+      if (impulse > 0) arrived = impulse * Math.exp(-decay * eventAge[t]!);
+      equity = equity * Math.exp(-x) + grown + arrived;
     }
-    const u = stepAverage(reach, equity * q * after[t]! * shock);
+    const reachAfter = equity * q * after[t]! * shock;
+    let u: number;
+    if (arrived === 0 && agendaJump[t] === 0) u = stepAverage(reach, reachAfter);
+    else {
+      // The step's events make reach jump at their time: the trapezoid of the smooth part, and the jump for the part of the step after it.
+      const smooth = (equity - arrived) * q * (after[t]! - agendaJump[t]!) * shock;
+      u = stepAverage(reach, smooth) + (eventAge[t]! / h) * (reachAfter - smooth);
+    }
     if (last >= 0) {
       const next3 = nextStage3(u, w3, c0, c1, c2, c3, z3, z2, z1, z0);
       const next2 = nextStage2(u, w2, c0, c1, c2, z2, z1, z0);

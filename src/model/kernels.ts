@@ -108,12 +108,23 @@ export interface WeibullKernel {
 }
 
 /**
- * Binomial decay, weight (1 − l/(L + 1))^(1/α − 1): Meridian's and
- * PyMC-Marketing's binomial adstock. α = 0 keeps only lag 0.
+ * Binomial decay over lags 0 … L (L = `maxLag`), α = 0 keeping only lag 0. The two
+ * peers differ in the denominator:
+ *
+ * - `convention: 'pymc'` (default), PyMC-Marketing's `binomial_adstock` with
+ *   `l_max` = L + 1 weights: $w_l = (1 − l/(L + 2))^{1/α − 1}$;
+ * - `convention: 'meridian'`, Meridian's binomial decay with window W = L + 1:
+ *   $w_l = (1 − l/W)^{1/α − 1}$; applied to a series shorter than the window (and
+ *   without a carried state), the window shrinks to the series' length, as Meridian's does.
+ *
+ * References: PyMC-Marketing `pymc_marketing/mmm/transformers.py` (`binomial_adstock`,
+ * checked on its `test_binomial_adstock` cases); Meridian `meridian/model/adstock_hill.py`
+ * (`compute_decay_weights`, `_adstock`).
  *
  * @example
  * ```ts
  * const binomial: BinomialKernel = { kind: 'binomial', alpha: 0.5, maxLag: 8, normalize: true };
+ * const meridian: BinomialKernel = { kind: 'binomial', alpha: 0.5, maxLag: 8, convention: 'meridian' };
  * ```
  */
 export interface BinomialKernel {
@@ -123,6 +134,8 @@ export interface BinomialKernel {
   readonly alpha: number;
   /** The largest lag, a whole number ≥ 0. */
   readonly maxLag: number;
+  /** Whose definition to follow. @defaultValue 'pymc' */
+  readonly convention?: 'pymc' | 'meridian';
   /** Divide the weights by their sum. @defaultValue false */
   readonly normalize?: boolean;
 }
@@ -317,8 +330,10 @@ export function validateKernel(spec: unknown, field = 'kernel'): ResolvedKernel 
       return Object.freeze({ kind, shape, scale, maxLag: requiredWindow(f('maxLag'), o.maxLag), convention, normalize: normalize() });
     }
     case 'binomial': {
-      knownKeys(field, o, ['kind', 'alpha', 'maxLag', 'normalize']);
-      return Object.freeze({ kind, alpha: inRange(f('alpha'), o.alpha, 0, 1), maxLag: requiredWindow(f('maxLag'), o.maxLag), normalize: normalize() });
+      knownKeys(field, o, ['kind', 'alpha', 'maxLag', 'convention', 'normalize']);
+      const convention = o.convention === undefined ? 'pymc' : o.convention;
+      if (convention !== 'pymc' && convention !== 'meridian') throw new ParameterError(f('convention'), o.convention, "'pymc' or 'meridian'");
+      return Object.freeze({ kind, alpha: inRange(f('alpha'), o.alpha, 0, 1), maxLag: requiredWindow(f('maxLag'), o.maxLag), convention, normalize: normalize() });
     }
     case 'erlang':
     case 'gamma': {
@@ -400,6 +415,17 @@ function infiniteLength(k: ResolvedKernel, stepDays: number): number {
   return k.maxLag + 1;
 }
 
+/** Binomial decay weights (1 − l/denominator)^(1/α − 1) for l = 0 … n − 1. */
+export function binomialWeights(alpha: number, n: number, denominator: number): Float64Array {
+  const w = new Float64Array(n);
+  const exponent = 1 / alpha - 1;
+  w[0] = 1; // (1 − 0)^e, written out: Math.pow(1, Infinity) is NaN
+  // α = 0 (or so small that 1/α − 1 overflows) keeps lag 0 only.
+  if (!Number.isFinite(exponent)) return w;
+  for (let l = 1; l < n; l++) w[l] = Math.pow(1 - l / denominator, exponent);
+  return w;
+}
+
 /** Raw weights (before `normalize`) of a resolved kernel. */
 function rawWeights(k: ResolvedKernel, stepDays: number): Float64Array {
   const n = k.maxLag === null ? infiniteLength(k, stepDays) : k.maxLag + 1;
@@ -419,15 +445,8 @@ function rawWeights(k: ResolvedKernel, stepDays: number): Float64Array {
     case 'weibull-pdf':
     case 'weibull-cdf':
       return weibullWeights(k);
-    case 'binomial': {
-      const w = new Float64Array(n);
-      const exponent = 1 / k.alpha - 1;
-      w[0] = 1; // (1 − 0)^e, written out: Math.pow(1, Infinity) is NaN
-      // α = 0 (or so small that 1/α − 1 overflows) keeps lag 0 only.
-      if (!Number.isFinite(exponent)) return w;
-      for (let l = 1; l < n; l++) w[l] = Math.pow(1 - l / n, exponent);
-      return w;
-    }
+    case 'binomial':
+      return binomialWeights(k.alpha, n, k.convention === 'pymc' ? n + 1 : n);
     case 'erlang':
       return gammaWeights(k.stages, k.mean / stepDays / k.stages, n);
     case 'gamma':
@@ -470,11 +489,16 @@ export function stepOf(options: KernelOptions | undefined): number {
  * ```ts
  * import { kernelWeights } from 'relationship-equity';
  * kernelWeights({ kind: 'geometric', alpha: 0.5, maxLag: 3 }); // Float64Array [1, 0.5, 0.25, 0.125]
- * kernelWeights({ kind: 'binomial', alpha: 0.5, maxLag: 3, normalize: true }); // Float64Array [0.4, 0.3, 0.2, 0.1]
+ * kernelWeights({ kind: 'binomial', alpha: 0.5, maxLag: 3, convention: 'meridian', normalize: true }); // Float64Array [0.4, 0.3, 0.2, 0.1]
  * ```
  */
 export function kernelWeights(spec: KernelSpec, options?: KernelOptions): Float64Array {
   return kernelWeightsResolved(validateKernel(spec), stepOf(options));
+}
+
+/** The raw (not normalised) weights of a windowed kernel on a grid of one day: its daily weights. @internal */
+export function rawDailyWeights(k: ResolvedKernel): Float64Array {
+  return rawWeights(k, 1);
 }
 
 /** The weights of a resolved kernel on a grid of `stepDays` (after `normalize`). @internal */

@@ -12,11 +12,13 @@
  */
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { finiteNumber, knownKeys, optionalBoolean, plainObject } from '../core/validate.js';
-import { gammaP } from '../numerics/special.js';
+import { gammaMass, gammaP } from '../numerics/special.js';
 import {
+  binomialWeights,
   geometricAlpha,
   isRecursive,
   kernelWeightsResolved,
+  rawDailyWeights,
   stepOf,
   validateKernel,
   type KernelOptions,
@@ -122,12 +124,89 @@ export function createKernelRunner(
   const initial = carry === undefined ? undefined : checkCarry(carry, stateLength(k, recursive), field);
   if (recursive && k.kind === 'erlang') return erlangRunner(k, stepDays, initial);
   if (recursive && k.kind === 'geometric') {
-    return k.maxLag === null ? geometricRunner(k, stepDays, initial) : windowedGeometricRunner(k, stepDays, initial);
+    const alpha = geometricAlpha(k, stepDays);
+    if (k.maxLag === null) return geometricRunner(alpha, k.normalize ? 1 - alpha : 1, initial);
+    const size = k.maxLag + 1;
+    return windowedGeometricRunner(alpha, size, k.normalize ? 1 / geometricSum(alpha, size) : 1, initial);
   }
   if (k.maxLag === null && carry !== undefined) {
     throw new ParameterError(field, carry, 'absent: an infinite kernel computed by convolution cannot carry its state; use the recursion');
   }
   return convolutionRunner(k, kernelWeightsResolved(k, stepDays), initial);
+}
+
+/**
+ * The model's lag on a grid of `h` days. Inside the model a kernel is read in
+ * days — its lags, its window (`maxLag`), its peak (`theta`), a Weibull scale
+ * in PyMC's convention, and a geometric kernel's `alpha`, the share carried
+ * from one day to the next — and each step's weight is the kernel's weight over
+ * the days that step covers, so the lag, its total weight and its window do
+ * not change with the step. At a step of one day this is the kernel itself.
+ *
+ * - geometric: the daily weights αˡ read as the exponential that has them as
+ *   its daily masses, so a step of h days carries α^h and gains
+ *   (1 − α^h)/(1 − α) (1 − α^h normalised): still a recursion without a window,
+ *   a convolution over its window with one (whose state, the window's inputs,
+ *   continues a split run exactly);
+ * - Erlang without a window: its cascade, whose mean is in days already;
+ * - Erlang and gamma with a window: the gamma's mass over each step, up to the window's end;
+ * - delayed, Weibull and binomial: their daily weights held over each day.
+ *
+ * @internal
+ */
+export function modelLagRunner(k: ResolvedKernel, h: number, carry: readonly number[] | undefined, field = 'carry'): KernelRunner {
+  if ((h === 1 && !(k.kind === 'geometric' && k.maxLag !== null)) || (k.kind === 'erlang' && k.maxLag === null)) {
+    return createKernelRunner(k, h, carry, 'auto', field);
+  }
+  const weights = k.kind === 'geometric' ? undefined : modelStepWeights(k, h);
+  if (k.kind === 'geometric') {
+    // The exponential whose mass over day d is αᵈ: (αᵃ − αᵇ)/(1 − α) = αᵃ · Σ(α, b − a) over [a, b).
+    const daily = geometricAlpha(k, 1);
+    const alpha = Math.pow(daily, h);
+    const gain = k.normalize ? -Math.expm1(h * Math.log1p(daily - 1)) : geometricSum(daily, h);
+    if (k.maxLag === null) {
+      const initial = carry === undefined ? undefined : checkCarry(carry, 1, field);
+      return geometricRunner(alpha, gain, initial);
+    }
+    // A window runs as a convolution over it: its state is the window's inputs alone, so a run split
+    // anywhere continues bit for bit (the recursion would carry its running sum too).
+    const window = k.maxLag + 1;
+    const n = Math.ceil(window / h - 1e-12);
+    const w = new Float64Array(n);
+    for (let l = 0; l < n; l++) w[l] = Math.pow(daily, l * h) * geometricSum(daily, Math.min(h, window - l * h));
+    return convolutionRunner(k, normalizeWeights(w, k.normalize), carry === undefined ? undefined : checkCarry(carry, n, field));
+  }
+  return convolutionRunner(k, weights!, carry === undefined ? undefined : checkCarry(carry, weights!.length, field));
+}
+
+/** Per-step weights of a windowed kernel in days (see {@link modelLagRunner}), normalised if the kernel is. */
+function modelStepWeights(k: Exclude<ResolvedKernel, { kind: 'geometric' }>, h: number): Float64Array {
+  const window = k.maxLag! + 1; // days
+  const n = Math.ceil(window / h - 1e-12);
+  const w = new Float64Array(n);
+  if (k.kind === 'erlang' || k.kind === 'gamma') {
+    const shape = k.kind === 'erlang' ? k.stages : k.shape;
+    const theta = k.mean / shape;
+    for (let l = 0; l < n; l++) w[l] = gammaMass(shape, (l * h) / theta, Math.min((l + 1) * h, window) / theta);
+  } else {
+    // The daily weights, each held over its day: step l gets w_d for the part of day d it covers.
+    const daily = rawDailyWeights(k);
+    for (let l = 0; l < n; l++) {
+      const a = l * h;
+      const b = Math.min((l + 1) * h, window);
+      for (let d = Math.floor(a); d < Math.min(b, window); d++) w[l] = w[l]! + daily[d]! * (Math.min(b, d + 1) - Math.max(a, d));
+    }
+  }
+  return normalizeWeights(w, k.normalize);
+}
+
+function normalizeWeights(w: Float64Array, normalize: boolean): Float64Array {
+  if (!normalize) return w;
+  let sum = 0;
+  for (const x of w) sum += x;
+  if (!(sum > 0)) throw new ParameterError('kernel.normalize', true, 'used with weights whose sum is > 0');
+  for (let l = 0; l < w.length; l++) w[l] = w[l]! / sum;
+  return w;
 }
 
 function stateLength(k: ResolvedKernel, recursive: boolean): number {
@@ -143,10 +222,22 @@ function checkCarry(values: unknown, length: number, field: string): number[] {
   return values.map((v: unknown, i: number) => finiteNumber(`${field}[${i}]`, v));
 }
 
-/** Infinite geometric decay: y_t = g·x_t + α·y_{t−1}, with g = 1 − α when normalized. */
-function geometricRunner(k: Extract<ResolvedKernel, { kind: 'geometric' }>, stepDays: number, initial: number[] | undefined): KernelRunner {
-  const alpha = geometricAlpha(k, stepDays);
-  const gain = k.normalize ? 1 - alpha : 1;
+/**
+ * Σ_{l<n} α^l = (1 − αⁿ)/(1 − α), computed as expm1(n ln α)/expm1(ln α) with
+ * ln α = log1p(α − 1), so that it keeps its accuracy as α → 1 (where the plain
+ * quotient cancels); n at α = 1, 1 at α = 0.
+ *
+ * @internal
+ */
+export function geometricSum(alpha: number, n: number): number {
+  if (alpha === 1) return n;
+  if (alpha === 0) return 1;
+  const log = Math.log1p(alpha - 1);
+  return Math.expm1(n * log) / Math.expm1(log);
+}
+
+/** Infinite geometric decay: y_t = g·x_t + α·y_{t−1} (g = 1, or 1 − α when normalized). */
+function geometricRunner(alpha: number, gain: number, initial: number[] | undefined): KernelRunner {
   let y = initial?.[0] ?? 0;
   return {
     push(x) {
@@ -159,7 +250,7 @@ function geometricRunner(k: Extract<ResolvedKernel, { kind: 'geometric' }>, step
       y = v;
     },
     output: () => y,
-    state: () => ({ kind: k.kind, values: [y] }),
+    state: () => ({ kind: 'geometric', values: [y] }),
   };
 }
 
@@ -289,29 +380,34 @@ function extend(history: History, xs: Float64Array, count: number): Float64Array
   return extended;
 }
 
-/** Windowed geometric decay as a recursion: y_t = x_t + α y_{t−1} − α^{L+1} x_{t−L−1}, then scaled. */
-function windowedGeometricRunner(k: Extract<ResolvedKernel, { kind: 'geometric' }>, stepDays: number, initial: number[] | undefined): KernelRunner {
-  const alpha = geometricAlpha(k, stepDays);
-  const size = k.maxLag! + 1;
+/**
+ * Windowed geometric decay over `size` steps as a recursion:
+ * y_t = x_t + α y_{t−1} − α^{size} x_{t−size}, output scale·y_t. The running sum
+ * can cancel to a hair below zero where the window empties; while every input
+ * seen is ≥ 0 it is held at 0 there, so the output is never negative.
+ */
+function windowedGeometricRunner(alpha: number, size: number, scale: number, initial: number[] | undefined): KernelRunner {
   const history = new History(size, initial);
   const drop = Math.pow(alpha, size);
-  // Σ_{l=0}^{L} α^l in closed form, for `normalize`.
-  const scale = !k.normalize ? 1 : alpha === 1 ? 1 / size : (1 - alpha) / (1 - drop);
+  let nonNegative = initial === undefined || initial.every((x) => x >= 0);
   // The running sum of the carried inputs, oldest first.
   let sum = 0;
   if (initial !== undefined) for (const x of initial) sum = x + alpha * sum;
   return {
     push(x) {
+      if (x < 0) nonNegative = false;
       sum = x + alpha * sum - drop * history.add(x);
+      if (nonNegative && sum < 0) sum = 0;
       return sum * scale;
     },
     run(xs, out, count = xs.length) {
+      for (let t = 0; t < count && nonNegative; t++) if (xs[t]! < 0) nonNegative = false;
       const extended = extend(history, xs, count);
-      sum = slidingGeometric(extended, out, size, alpha, drop, scale, sum);
+      sum = slidingGeometric(extended, out, size, alpha, drop, scale, sum, nonNegative);
       history.refill(extended);
     },
     output: () => sum * scale,
-    state: () => ({ kind: k.kind, values: history.values() }),
+    state: () => ({ kind: 'geometric', values: history.values() }),
   };
 }
 
@@ -324,10 +420,12 @@ function slidingGeometric(
   drop: number,
   scale: number,
   sum: number,
+  nonNegative: boolean,
 ): number {
   let v = sum;
   for (let t = 0, n = extended.length - size; t < n; t++) {
     v = extended[t + size]! + alpha * v - drop * extended[t]!;
+    if (nonNegative && v < 0) v = 0;
     out[t] = v * scale;
   }
   return v;
@@ -444,9 +542,14 @@ export function applyKernel(
     }
     carry = state.values as readonly number[];
   }
-  const runner = createKernelRunner(k, stepOf(options), carry, method, 'options.carry.values');
+  const step = stepOf(options);
   // A Float64Array is read as it is (never written); anything else is copied into one.
   const input = series instanceof Float64Array ? series : Float64Array.from(series as ArrayLike<number>);
+  // Meridian's binomial window shrinks to a series shorter than it (a fresh series, not a continued one).
+  const shrink = k.kind === 'binomial' && k.convention === 'meridian' && carry === undefined && !returnState && input.length > 0 && input.length < k.maxLag + 1;
+  const runner = shrink
+    ? convolutionRunner(k, normalizeWeights(binomialWeights(k.alpha, input.length, input.length), k.normalize), undefined)
+    : createKernelRunner(k, step, carry, method, 'options.carry.values');
   // Float64Array.from turns a string into a number or NaN: check the original's types too.
   const typed = ArrayBuffer.isView(series);
   for (let t = 0; t < input.length; t++) {

@@ -36,16 +36,23 @@ export interface HillResponse {
 }
 
 /**
- * Robyn's Hill curve, `saturation_hill`: x^α / (x^α + inflexion^α) with the
- * inflexion point placed between the smallest and largest input,
- * inflexion = (1 − γ)·min + γ·max. Over a series the range is the series'
- * own; to evaluate single values (or inside the model) give `range`.
+ * Robyn's Hill curve, `saturation_hill`: x^α / (x^α + inflexion^α), with the
+ * inflexion point set by γ from the input's range:
  *
- * Reference: Robyn `R/R/transformation.R` (`saturation_hill`).
+ * - `convention: 'robyn'` (default), Robyn 3.12 (December 2024) and later:
+ *   inflexion = γ·max;
+ * - `convention: 'robyn-legacy'`, Robyn 3.11 and earlier:
+ *   inflexion = (1 − γ)·min + γ·max.
+ *
+ * Over a series the range is the series' own; to evaluate single values (or
+ * inside the model) give `range`.
+ *
+ * Reference: Robyn `R/R/transformation.R` (`saturation_hill`, both versions).
  *
  * @example
  * ```ts
  * const robyn: HillRobynResponse = { kind: 'hill-robyn', alpha: 3, gamma: 0.5, range: [0, 2] };
+ * const legacy: HillRobynResponse = { kind: 'hill-robyn', alpha: 3, gamma: 0.5, convention: 'robyn-legacy' };
  * ```
  */
 export interface HillRobynResponse {
@@ -53,10 +60,12 @@ export interface HillRobynResponse {
   readonly kind: 'hill-robyn';
   /** Shape α > 0: larger is more S-shaped. */
   readonly alpha: number;
-  /** Where the inflexion sits within the input range, in [0, 1]. */
+  /** Where the inflexion sits, as a share of the largest input (or of the range, legacy), in [0, 1]. */
   readonly gamma: number;
   /** `[min, max]` of the input; by default the range of the series being transformed. */
   readonly range?: readonly [number, number];
+  /** Which Robyn's definition to follow. @defaultValue 'robyn' */
+  readonly convention?: 'robyn' | 'robyn-legacy';
 }
 
 /**
@@ -225,13 +234,16 @@ export function validateResponse(spec: unknown, field = 'response'): ResponseSpe
       only('halfSaturation', 'shape');
       return Object.freeze({ kind: 'hill', halfSaturation: positive(f('halfSaturation'), o.halfSaturation), shape: positive(f('shape'), o.shape) });
     case 'hill-robyn': {
-      only('alpha', 'gamma', 'range');
+      only('alpha', 'gamma', 'range', 'convention');
       const r = range(f('range'), o.range);
+      const convention = o.convention === undefined ? 'robyn' : o.convention;
+      if (convention !== 'robyn' && convention !== 'robyn-legacy') throw new ParameterError(f('convention'), o.convention, "'robyn' or 'robyn-legacy'");
       return Object.freeze({
         kind: 'hill-robyn',
         alpha: positive(f('alpha'), o.alpha),
         gamma: inRange(f('gamma'), o.gamma, 0, 1),
         ...(r === undefined ? {} : { range: r }),
+        convention,
       });
     }
     case 'logistic':
@@ -294,7 +306,7 @@ export function responseFunction(
       if (r === undefined) {
         throw new ParameterError(`${field}.range`, undefined, 'given as [min, max] of the input to evaluate one value at a time');
       }
-      const inflexion = (1 - spec.gamma) * r[0] + spec.gamma * r[1];
+      const inflexion = spec.convention === 'robyn-legacy' ? (1 - spec.gamma) * r[0] + spec.gamma * r[1] : spec.gamma * r[1];
       const { alpha } = spec;
       const iPower = Math.pow(inflexion, alpha);
       return (x) => {
@@ -356,7 +368,9 @@ function checkInput(x: unknown, field: string): number {
  * respond(1, hill) / respond(1.5 / 7, hill); // ≈ 4.30: daily posting earns 4.3× the inflow of 1.5 posts a week
  * respond(2, hill) / respond(1, hill); // ≈ 1.26: a second daily post adds little
  * respond([100, 150, 170, 190, 200], { kind: 'hill-robyn', alpha: 3, gamma: 0.5 });
- * // Float64Array [0.2286…, 0.5, 0.5928…, 0.6702…, 0.7033…] (Robyn's own example)
+ * // Float64Array [0.5, 0.7714…, 0.8309…, 0.8728…, 0.8889…] (Robyn's own example, 3.12: inflexion γ·max = 100)
+ * respond([100, 150, 170, 190, 200], { kind: 'hill-robyn', alpha: 3, gamma: 0.5, convention: 'robyn-legacy' });
+ * // Float64Array [0.2286…, 0.5, 0.5928…, 0.6702…, 0.7033…] (Robyn ≤ 3.11: inflexion (1 − γ)·min + γ·max = 150)
  * ```
  */
 export function respond(x: number, spec: ResponseSpec): number;

@@ -14,6 +14,9 @@ import { DAYS_PER_WEEK, positiveDays, toDays, type Duration } from '../core/dura
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { sampleSchedule, type SampledSchedule } from './sampling.js';
+
+export type { SampledSchedule } from './sampling.js';
 
 /** From day `at` on, the account posts at `postsPerDay` (a steady rate). */
 export interface RateChange {
@@ -79,16 +82,6 @@ export interface ScheduleSpec {
   readonly origin: string | null;
 }
 
-/** The schedule sampled on a grid of steps: per step, the effort, events and quality. */
-export interface SampledSchedule {
-  /** Average posting effort over each step, in posts per day. */
-  readonly effort: Float64Array;
-  /** Events joined within each step. */
-  readonly events: Float64Array;
-  /** Quality multiplier at the middle of each step. */
-  readonly quality: Float64Array;
-}
-
 /** Options of {@link Schedule.withEvents}. */
 export interface EventOptions {
   /** Time between two events, e.g. `'1 month'`. */
@@ -150,9 +143,6 @@ export interface LogOptions {
    */
   readonly spread?: Duration;
 }
-
-/** Most events a schedule may generate over one run, to refuse runaway inputs quickly. */
-const MAX_EVENTS = 5_000_000;
 
 /**
  * An immutable plan or record of activity. Build one with {@link schedule}.
@@ -265,8 +255,10 @@ export class Schedule {
 
   /**
    * Sample the schedule on a grid: `count` steps of `step` days from day `from`.
-   * Effort is averaged over each step, events are counted in it, quality is read
-   * at its middle.
+   * Effort and quality are averaged over each step, events are counted in it, and
+   * the share of it the account is active is measured (see `sampling.ts`: a post
+   * keeps the account active for `spread` days, an event for a day; a steady rate
+   * posts every 1/r days).
    *
    * @example
    * ```ts
@@ -282,14 +274,7 @@ export class Schedule {
     if (!(Number.isInteger(count) && count >= 0)) {
       throw new ParameterError('sample.count', count, 'a whole number ≥ 0');
     }
-    const effort = new Float64Array(count);
-    const events = new Float64Array(count);
-    const quality = new Float64Array(count);
-    const end = from + step * count;
-    sampleEffort(this.spec, from, step, effort);
-    sampleEvents(this.spec, from, step, end, events);
-    for (let i = 0; i < count; i++) quality[i] = qualityAt(this.spec, from + (i + 0.5) * step);
-    return { effort, events, quality };
+    return sampleSchedule(this.spec, from, step, count);
   }
 
   /** The spec as plain data, for `JSON.stringify`. */
@@ -332,91 +317,6 @@ function rateFrom(field: string, o: Record<string, unknown>): number {
   return hasWeek
     ? nonNegative(`${field}.postsPerWeek`, o.postsPerWeek) / DAYS_PER_WEEK
     : nonNegative(`${field}.postsPerDay`, o.postsPerDay);
-}
-
-function isPaused(spec: ScheduleSpec, day: number): boolean {
-  for (const p of spec.pauses) if (day >= p.from && day < p.to) return true;
-  return false;
-}
-
-function qualityAt(spec: ScheduleSpec, day: number): number {
-  let value = 1;
-  for (const q of spec.qualities) {
-    if (day >= q.from && (q.to === null || day < q.to)) value = q.value;
-  }
-  return value;
-}
-
-/**
- * Integrate the piecewise-constant effort rate over each step. The rate is the
- * steady rate of the latest change plus the logged posts spread over `spread`
- * days, and zero inside a pause.
- */
-function sampleEffort(spec: ScheduleSpec, from: number, step: number, out: Float64Array): void {
-  // Breakpoints: times where the rate may change. Each carries a kind so the
-  // sweep can keep the base rate, the sum of logged pulses and the pause depth exactly.
-  type Mark = { t: number; base?: number; pulse?: number; pause?: number };
-  const marks: Mark[] = [];
-  for (const r of spec.rates) marks.push({ t: r.at, base: r.postsPerDay });
-  for (const p of spec.loggedPosts) {
-    marks.push({ t: p.day, pulse: p.count }, { t: p.day + spec.spread, pulse: -p.count });
-  }
-  for (const p of spec.pauses) marks.push({ t: p.from, pause: 1 }, { t: p.to, pause: -1 });
-  marks.sort((a, b) => a.t - b.t);
-
-  let base = 0;
-  let pulses = 0;
-  let pauseDepth = 0;
-  let m = 0;
-  const apply = (mark: Mark): void => {
-    if (mark.base !== undefined) base = mark.base;
-    if (mark.pulse !== undefined) {
-      pulses += mark.pulse;
-      if (Math.abs(pulses) < 1e-9) pulses = 0; // whole counts cancel exactly; guard fractional ones
-    }
-    if (mark.pause !== undefined) pauseDepth += mark.pause;
-  };
-  const rate = (): number => (pauseDepth > 0 ? 0 : base + pulses / spec.spread);
-  while (m < marks.length && marks[m]!.t <= from) apply(marks[m++]!);
-
-  for (let i = 0; i < out.length; i++) {
-    const a = from + i * step;
-    const b = from + (i + 1) * step;
-    let t = a;
-    let integral = 0;
-    while (m < marks.length && marks[m]!.t < b) {
-      const mark = marks[m]!;
-      integral += rate() * (mark.t - t);
-      t = mark.t;
-      apply(mark);
-      m++;
-    }
-    integral += rate() * (b - t);
-    // Keep exact zeros exact: a step with no effort must read as inactive.
-    out[i] = integral > 0 ? integral / step : 0;
-  }
-}
-
-function sampleEvents(spec: ScheduleSpec, from: number, step: number, end: number, out: Float64Array): void {
-  const add = (day: number, count: number): void => {
-    if (day < from || day >= end || isPaused(spec, day)) return;
-    const index = Math.min(out.length - 1, Math.floor((day - from) / step));
-    out[index] = out[index]! + count;
-  };
-  for (const rule of spec.eventRules) {
-    const stop = rule.until === null ? end : Math.min(end, rule.until);
-    const first = Math.max(0, Math.ceil((from - rule.from) / rule.every));
-    const expected = (stop - rule.from) / rule.every - first;
-    if (expected > MAX_EVENTS) {
-      throw new ParameterError('withEvents.every', rule.every, `long enough to give at most ${MAX_EVENTS} events in a run`);
-    }
-    for (let k = first; ; k++) {
-      const day = rule.from + k * rule.every;
-      if (day >= stop) break;
-      add(day, 1);
-    }
-  }
-  for (const e of spec.loggedEvents) add(e.day, e.count);
 }
 
 const EMPTY: ScheduleSpec = {

@@ -185,7 +185,7 @@ export function finalState(state: EngineState): ModelState {
  * @param options - see {@link SimulateOptions}.
  * @returns a {@link Simulation}.
  * @throws {@link ParameterError} or {@link DurationError} for invalid options, before any stepping:
- * a horizon ≤ 0, a step longer than the horizon, a pause that begins after the horizon,
+ * a horizon ≤ 0, a step longer than the horizon,
  * invalid parameters or an invalid initial state.
  *
  * @example
@@ -228,12 +228,7 @@ export function prepareRun(options: SimulateOptions, field = 'options'): Prepare
   const parameters = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const start = o.start === undefined ? undefined : toDays(o.start as Duration, 'start');
   const initial = resolveState(o.initial as Partial<ModelState> | undefined, start);
-  const endDay = initial.day + steps * step;
-  for (const pause of activity.spec.pauses) {
-    if (pause.from > endDay) {
-      throw new ParameterError('activity.pause.from', pause.from, `a day within the run (at most day ${endDay})`);
-    }
-  }
+  // Pauses, changes and events past the horizon are simply still to come: a plan can be run in parts.
   return { parameters, activity, initial, step, steps };
 }
 

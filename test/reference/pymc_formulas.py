@@ -45,6 +45,21 @@ out["weibull_cdf_k0.9_lam3_L9"] = convolve(x, np.array(out["weibull_cdf_k0.9_lam
 # Meridian binomial decay: (1 - l / window) ** (1 / alpha - 1), window = max_lag + 1.
 w = (1 - np.arange(6) / 6) ** (1 / 0.3 - 1)
 out["binomial_a0.3_L5_norm_weights"] = list(w / w.sum())
+# PyMC-Marketing binomial_adstock, its own test cases (tests/mmm/test_transformers.py, test_binomial_adstock):
+# l_max weights (1 - l / (l_max + 1)) ** (1 / alpha - 1), l = 0 .. l_max - 1; our maxLag = l_max - 1.
+cases = []
+for xs, alpha, l_max in [
+    (np.ones(100), 0.3, 10),
+    (np.ones(100), 0.7, 100),
+    (np.zeros(100), 0.2, 5),
+    (np.ones(100), 0.5, 7),
+    (np.linspace(0.0, 1.0, 50), 0.8, 3),
+    (np.linspace(0.0, 1.0, 50), 0.8, 50),
+]:
+    w = (1 - np.arange(l_max) / (l_max + 1)) ** (1 / alpha - 1)
+    y = convolve(xs[:3], w)
+    cases.append({"x": list(xs[:3]), "alpha": alpha, "l_max": l_max, "y": y})
+out["binomial_pymc_test_cases"] = cases
 # Gamma / Erlang discretised: mass of gamma(shape, scale = mean / shape) in [l, l+1).
 def gamma_mass(shape, mean, n):
     c = stats.gamma.cdf(np.arange(n + 1), shape, scale=mean / shape)
