@@ -140,7 +140,7 @@ export type {
   ProjectedLoss,
   Severity,
 } from './analysis/monitor.js';
-export { requiredLeadMultiple, leaderPlan, breakEvenHorizon, effortValueSplit } from './analysis/planning.js';
+export { requiredLeadMultiple, leaderPlan, breakEvenHorizon, effortValueSplit, MAX_PLANNED_POSTS_PER_WEEK } from './analysis/planning.js';
 export type {
   LeaderPlanOptions,
   LeaderPlan,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CHANNEL_PRESETS,
@@ -142,15 +143,22 @@ describe('channels in detail', () => {
     return run.interest[run.interest.length - 1]!;
   };
 
-  it('simulateChannel: weekly posts with the channel’s events, from the platform’s age on the start date', () => {
+  it('simulateChannel: weekly posts with the channel’s events, each mid-interval, from the platform’s age on the start date', () => {
     const c = channel('tiktok', { eventsPerMonth: 2, launched: '2020-07-01' });
     const run = simulateChannel(c, 3, { horizon: 100, startDate: '2021-07-01' });
-    const same = simulate({ horizon: 100, activity: schedule.weekly(3).withEvents({ every: 30.4375 / 2 }), parameters: c.parameters, start: 365 });
+    const every = 30.4375 / 2;
+    const same = simulate({ horizon: 100, activity: schedule.weekly(3).withEvents({ every, from: every / 2 }), parameters: c.parameters, start: 365 });
     expect(Array.from(run.equity)).toEqual(Array.from(same.equity));
     expect(run.final.sinceLaunch).toBe(465);
     // no posts: no events joined either; a platform launched after the start date starts from its launch
     const idle = simulateChannel(c, 0, { horizon: 100 });
     expect(idle.final.equity).toBe(0);
+    // each event takes a post: at a post a month, one event a month, not the channel's two
+    const monthly = simulateChannel(c, 7 / 30.4375, { horizon: 100, startDate: '2021-07-01' });
+    const oneEvent = simulate({ horizon: 100, activity: schedule.weekly(7 / 30.4375).withEvents({ every: 30.4375, from: 30.4375 / 2 }), parameters: c.parameters, start: 365 });
+    expect(monthly.final.equity).toBe(oneEvent.final.equity);
+    // and a sliver of posting is worth a sliver: the channel's value is continuous at 0
+    expect(simulateChannel(c, 1e-9, { horizon: '2 years' }).final.equity).toBeLessThan(1e-6);
     const future = simulateChannel(channel('tiktok', { launched: '2030-01-01' }), 3, { horizon: 10 });
     expect(future.final.sinceLaunch).toBe(10);
   });
@@ -244,6 +252,51 @@ describe('channels in detail', () => {
         expect(plan.value + 1e-12).toBeGreaterThanOrEqual(lowerQuantileOfTotal(other, failures, level));
       }
     }
+  });
+
+  it('a shortfall objective is the mean interest over the worst level share of outcomes, and the best split for it', () => {
+    const channels = [concave('a', { failureProbability: 0.5 }), concave('b', { failureProbability: 0.2, parameters: { interestPerReach: 2 } })];
+    const failures = [0.5, 0.2];
+    const shortfall = (values: readonly number[], level: number): number => {
+      // outcomes: both fail 0.1, only b works 0.4, only a works 0.1, both work 0.4
+      const outcomes = [
+        { total: 0, p: 0.5 * 0.2 },
+        { total: values[0]!, p: 0.5 * 0.2 },
+        { total: values[1]!, p: 0.5 * 0.8 },
+        { total: values[0]! + values[1]!, p: 0.5 * 0.8 },
+      ].sort((x, y) => x.total - y.total);
+      let left = level;
+      let sum = 0;
+      for (const o of outcomes) {
+        const take = Math.min(left, o.p);
+        sum += take * o.total;
+        left -= take;
+      }
+      return sum / level;
+    };
+    for (const level of [0.05, 0.1, 0.3, 0.6, 0.95]) {
+      const plan = allocate({ channels, budget: 6, horizon: '1 year', increments: 3, objective: { kind: 'shortfall', level } });
+      expectClose(plan.value, shortfall(plan.shares.map((s) => s.interestIfItWorks), level), 1e-12);
+      for (let k = 0; k <= 3; k++) {
+        expect(plan.value + 1e-9).toBeGreaterThanOrEqual(shortfall([endInterest(channels[0]!, 2 * k), endInterest(channels[1]!, 2 * (3 - k))], level));
+      }
+      expect(failures.length).toBe(2);
+    }
+  });
+
+  it('the shortfall optimum moves by at most one coarse increment when the increments double (it is concave in the split)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ fail: fc.double({ min: 0, max: 0.7, noNaN: true }), half: fc.double({ min: 0.1, max: 2, noNaN: true }), scale: fc.double({ min: 0.5, max: 3, noNaN: true }) }), { minLength: 2, maxLength: 4 }),
+        (specs) => {
+          const channels = specs.map((s, i) => concave(`c${i}`, { failureProbability: s.fail, parameters: { response: { kind: 'hill', halfSaturation: s.half, shape: 1.3 }, interestPerReach: s.scale, earlyBonus: 0 } }));
+          const coarse = allocate({ channels, budget: 10, horizon: 200, increments: 10, objective: { kind: 'shortfall', level: 0.2 } });
+          const fine = allocate({ channels, budget: 10, horizon: 200, increments: 20, objective: { kind: 'shortfall', level: 0.2 } });
+          return coarse.shares.every((s, i) => Math.abs(s.budget - fine.shares[i]!.budget) <= 1 + 1e-9);
+        },
+      ),
+      { numRuns: 25, seed: 11 },
+    );
   });
 
   it('presets do what their notes say', () => {

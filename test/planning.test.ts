@@ -12,7 +12,7 @@ describe('requiredLeadMultiple and the follower model', () => {
   it('the leader’s plan reaches 1/r of the clients’ target, and costs more than 1/r in effort', () => {
     const plan = leaderPlan({ clientTarget: 50, transferRate: 0.25, horizon: '1 year' });
     expect(plan.leaderTarget).toBe(200);
-    const leader = simulate({ horizon: '1 year', activity: schedule.weekly(plan.leaderPostsPerWeek).withEvents({ every: '1 month' }) });
+    const leader = simulate({ horizon: '1 year', activity: schedule.weekly(plan.leaderPostsPerWeek!).withEvents({ every: 30.4375, from: 30.4375 / 2 }) });
     expect(Math.abs(leader.final.equity / 200 - 1)).toBeLessThan(1e-6);
     expect(plan.effortMultiple).toBeGreaterThan(plan.resultMultiple);
   });
@@ -32,13 +32,18 @@ describe('breakEvenHorizon', () => {
   it('comes later when client work pays more, and never when it pays far more', () => {
     const base = breakEvenHorizon();
     const richer = breakEvenHorizon({ clientValuePerPost: base.clientValuePerPost * 1.5 });
-    expect(richer.months).toBeGreaterThan(base.months);
-    expect(breakEvenHorizon({ clientValuePerPost: base.clientValuePerPost * 100, limit: '5 years' }).months).toBe(Infinity);
+    expect(richer.months).toBeGreaterThan(base.months!);
+    const never = breakEvenHorizon({ clientValuePerPost: base.clientValuePerPost * 100, limit: '5 years' });
+    expect(never.reachable).toBe(false);
+    expect(never.months).toBeNull();
+    expect(never.reason).toMatch(/has not overtaken client work after 60 months .*no break-even within the limit/);
+    expect(base.reachable).toBe(true);
+    expect(base.reason).toBeNull();
   });
 
   it('keeps the effort on the account winning for good after the break-even', () => {
     const { days, keep, move, months } = breakEvenHorizon();
-    for (let i = 0; i < days.length; i++) if (days[i]! >= months * 30.4375 + 1) expect(keep[i]).toBeGreaterThanOrEqual(move[i]!);
+    for (let i = 0; i < days.length; i++) if (days[i]! >= months! * 30.4375 + 1) expect(keep[i]).toBeGreaterThanOrEqual(move[i]!);
   });
 });
 
@@ -47,8 +52,9 @@ describe('effortValueSplit', () => {
     const month = effortValueSplit();
     const year = effortValueSplit({ now: '1 year' });
     expect(month.now).toBeLessThan(0.01);
-    expect(year.now).toBeGreaterThan(month.now);
-    expect(year.now + year.later).toBeCloseTo(1, 12);
+    expect(year.now).toBeGreaterThan(month.now!);
+    expect(year.now! + year.later!).toBeCloseTo(1, 12);
+    expect(month.reachable).toBe(true);
     expect(month.total).toBeGreaterThan(0);
   });
 });
@@ -56,27 +62,34 @@ describe('effortValueSplit', () => {
 describe('planning in detail', () => {
   const equityAfter = (postsPerWeek: number, eventsPerMonth = 1, horizon: number | string = '1 year'): number => {
     let activity = schedule.weekly(postsPerWeek);
-    if (eventsPerMonth > 0) activity = activity.withEvents({ every: 30.4375 / eventsPerMonth });
+    // the planning tools' events: the k-th in the middle of its interval
+    if (eventsPerMonth > 0) activity = activity.withEvents({ every: 30.4375 / eventsPerMonth, from: 30.4375 / eventsPerMonth / 2 });
     return simulate({ horizon, activity }).final.equity;
   };
 
   it('leaderPlan: both rates reach their targets, with the events per month given', () => {
     const plan = leaderPlan({ clientTarget: 150, transferRate: 0.5, horizon: '1 year', eventsPerMonth: 2 });
     expect(plan.clientPostsPerWeek).toBeGreaterThan(0);
-    expect(equityAfter(plan.clientPostsPerWeek, 2) / 150).toBeCloseTo(1, 6);
-    expect(equityAfter(plan.leaderPostsPerWeek, 2) / 300).toBeCloseTo(1, 6);
-    expect(plan.effortMultiple).toBe(plan.leaderPostsPerWeek / plan.clientPostsPerWeek);
+    expect(equityAfter(plan.clientPostsPerWeek!, 2) / 150).toBeCloseTo(1, 6);
+    expect(equityAfter(plan.leaderPostsPerWeek!, 2) / 300).toBeCloseTo(1, 6);
+    expect(plan.effortMultiple).toBe(plan.leaderPostsPerWeek! / plan.clientPostsPerWeek!);
+    expect(plan.reachable).toBe(true);
     const without = leaderPlan({ clientTarget: 150, transferRate: 0.5, horizon: '1 year', eventsPerMonth: 0 });
-    expect(equityAfter(without.clientPostsPerWeek, 0) / 150).toBeCloseTo(1, 6);
-    expect(without.clientPostsPerWeek).toBeGreaterThan(plan.clientPostsPerWeek);
+    expect(equityAfter(without.clientPostsPerWeek!, 0) / 150).toBeCloseTo(1, 6);
+    expect(without.clientPostsPerWeek).toBeGreaterThan(plan.clientPostsPerWeek!);
   });
 
-  it('leaderPlan: a target events alone reach needs no posts; one out of reach needs infinitely many', () => {
+  it('leaderPlan: a target events alone reach needs no posts and has no effort multiple; one out of reach says so', () => {
     const tiny = leaderPlan({ clientTarget: equityAfter(0) / 4, transferRate: 1, horizon: '1 year' });
     expect(tiny.clientPostsPerWeek).toBe(0);
-    expect(tiny.effortMultiple).toBe(Infinity);
+    expect(tiny.effortMultiple).toBeNull();
+    expect(tiny.reachable).toBe(false);
+    expect(tiny.reason).toMatch(/event\(s\) a month alone bring it to .* it needs no posts, so there is no effort multiple/);
     const far = leaderPlan({ clientTarget: 1e7, transferRate: 0.5, horizon: '1 year' });
-    expect(far.leaderPostsPerWeek).toBe(Infinity);
+    expect(far.leaderPostsPerWeek).toBeNull();
+    expect(far.effortMultiple).toBeNull();
+    expect(far.reachable).toBe(false);
+    expect(far.reason).toMatch(/^no rate of up to 448 posts a week brings the leader to 20000000 in 365 days: the most it reaches is \d+/);
   });
 
   it.each([
@@ -136,7 +149,7 @@ describe('planning in detail', () => {
       if (day >= after && day < after + 182.625) early += gain;
     });
     expectClose(split.total, total, 1e-9);
-    expectClose(split.now, early / total, 1e-9);
-    expectClose(split.later, 1 - early / total, 1e-12);
+    expectClose(split.now!, early / total, 1e-9);
+    expectClose(split.later!, 1 - early / total, 1e-12);
   });
 });

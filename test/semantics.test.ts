@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { schedule, simulate, type KernelSpec, type ParameterInput, type Schedule, type SeriesName } from 'relationship-equity';
+import { breakEvenHorizon, effortValueSplit, leaderPlan, schedule, simulate, type KernelSpec, type ParameterInput, type Schedule, type SeriesName } from 'relationship-equity';
 
 const RUNS = { numRuns: Number(process.env.SEMANTICS_RUNS ?? 60), seed: Number(process.env.SEMANTICS_SEED ?? 20261201) };
 
@@ -186,5 +186,50 @@ describe('a run can be split on any day', () => {
     const rest = simulate({ horizon: 1095 - 365, activity: plan, initial: first.final });
     const whole = simulate({ horizon: 1095, activity: plan });
     expect(rest.final).toEqual(whole.final);
+  });
+});
+
+describe('planning says when it cannot', () => {
+  /** Every number in a result (not in its series): the property is that none is NaN or infinite unless the result says it is not reachable. */
+  const numbers = (value: unknown, path = ''): [string, number][] => {
+    if (typeof value === 'number') return [[path, value]];
+    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
+    return Object.entries(value).flatMap(([k, v]) => numbers(v, `${path}.${k}`));
+  };
+  const honest = (result: { reachable?: boolean }): boolean => numbers(result).every(([, v]) => Number.isFinite(v)) || result.reachable === false;
+
+  it('leaderPlan, breakEvenHorizon and effortValueSplit never return a non-finite number without reachable: false', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 7, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.integer({ min: 30, max: 1500 }),
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        fc.double({ min: 0.1, max: 30, noNaN: true }),
+        fc.double({ min: -3, max: 6, noNaN: true }),
+        (logTarget, transferRate, horizon, eventsPerMonth, postsPerWeek, logValue) => {
+          const plan = leaderPlan({ clientTarget: 10 ** logTarget, transferRate, horizon, eventsPerMonth });
+          expect(honest(plan), JSON.stringify(plan)).toBe(true);
+          if (!plan.reachable) expect(plan.reason).toMatch(/\w/);
+          if (plan.reachable) expect(plan.effortMultiple).toBeGreaterThan(0);
+          const even = breakEvenHorizon({ postsPerWeek, clientValuePerPost: 10 ** logValue, limit: '4 years' });
+          expect(honest(even)).toBe(true);
+          expect(even.reachable).toBe(even.months !== null);
+          const split = effortValueSplit({ now: horizon / 10, horizon, extraPosts: postsPerWeek });
+          expect(honest(split)).toBe(true);
+          return true;
+        },
+      ),
+      { numRuns: 25, seed: 5 },
+    );
+  });
+
+  it('the issue’s cases: a client who needs almost no posts, and a leader out of reach in a year, say so', () => {
+    const threeYears = leaderPlan({ clientTarget: 60, transferRate: 0.1, horizon: '3 years' });
+    expect(threeYears.effortMultiple === null || threeYears.effortMultiple < 1e3).toBe(true);
+    const oneYear = leaderPlan({ clientTarget: 60, transferRate: 0.1, horizon: '1 year' });
+    expect(oneYear.leaderPostsPerWeek).toBeNull();
+    expect(oneYear.reachable).toBe(false);
+    expect(oneYear.reason).toMatch(/^no rate of up to 448 posts a week brings the leader to 600/);
   });
 });

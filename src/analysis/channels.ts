@@ -1,7 +1,7 @@
 /**
  * Channels: the platforms an agency could build on, as named, adjustable
  * presets, and the split of one weekly effort budget across them that
- * maximises expected interest — or a cautious lower quantile of it, since a
+ * maximises expected interest — or a cautious measure of it (the expected shortfall of the worst outcomes), since a
  * new channel may never take off ("they are not ready for the high failure
  * rates").
  *
@@ -16,6 +16,7 @@ import { ParameterError } from '../core/errors.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule } from '../model/schedule.js';
 import { simulate, type Simulation } from '../model/simulate.js';
+import { steadyPlan } from './planning.js';
 import { compensatedSum } from '../numerics/summation.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
 
@@ -191,7 +192,11 @@ export interface ChannelRunOptions {
 }
 
 /**
- * Simulate one channel at a steady posting rate, assuming it takes off.
+ * Simulate one channel at a steady posting rate, assuming it takes off. The
+ * channel's events are joined alongside the posts — each takes one — so the
+ * account joins `eventsPerMonth` of them when it posts at least that often,
+ * and as many as it posts when it posts less; the k-th falls in the middle of
+ * its interval.
  *
  * @example
  * ```ts
@@ -206,8 +211,9 @@ export function simulateChannel(c: Channel, postsPerWeek: number, options: Chann
   knownKeys('options', o, ['horizon', 'startDate']);
   const startDay = isoDateDay('options.startDate', o.startDate ?? '2022-07-01');
   const launched = isoDateDay('channel.launched', c.launched);
-  let activity = schedule.weekly(posts);
-  if (c.eventsPerMonth > 0 && posts > 0) activity = activity.withEvents({ every: DAYS_PER_MONTH / c.eventsPerMonth });
+  // Joining an event takes a post (an entry to the challenge): never more events than posts, so a sliver of
+  // posting buys a sliver of events. They fall mid-interval, as a steady rate's posts do.
+  const activity = steadyPlan(posts, Math.min(c.eventsPerMonth, (posts * DAYS_PER_MONTH) / 7));
   return simulate({
     horizon: o.horizon as Duration,
     activity,
@@ -223,7 +229,22 @@ export type AllocationObjective =
       readonly kind: 'expected';
     }
   | {
-      /** A lower quantile of interest over which channels take off: a cautious plan. */
+      /**
+       * The expected shortfall (conditional value at risk): the mean interest over the worst `level` share of
+       * outcomes of which channels take off — the cautious plan. It is concave in the split, so its optimum
+       * moves smoothly with the budget and the increments.
+       */
+      readonly kind: 'shortfall';
+      /** The share of worst outcomes averaged, e.g. 0.1 for "the mean of the worst 1 case in 10". */
+      readonly level: number;
+    }
+  | {
+      /**
+       * A lower quantile of interest over which channels take off. A quantile of a few thousand discrete
+       * outcomes is a step function of the split: plans with the same quantile are told apart by their
+       * expected interest, but the chosen split can still jump between channels when the increments change
+       * (prefer `'shortfall'`).
+       */
       readonly kind: 'quantile';
       /** The level, e.g. 0.1 for "interest we reach in 9 cases out of 10". */
       readonly level: number;
@@ -299,35 +320,65 @@ function valueTable(channels: readonly Channel[], unitsPerIncrement: number, uni
   });
 }
 
-/** The lower `level` quantile of Σ B_c v_c with independent B_c ~ Bernoulli(1 − p_c), over all 2^C outcomes. */
-function lowerQuantile(values: readonly number[], failures: readonly number[], level: number): number {
-  const outcomes: { total: number; probability: number }[] = [{ total: 0, probability: 1 }];
+/** Every outcome of Σ B_c v_c with independent B_c ~ Bernoulli(1 − p_c) — 2^C of them at most — sorted by total. */
+function outcomes(values: readonly number[], failures: readonly number[]): { total: number; probability: number }[] {
+  let all: { total: number; probability: number }[] = [{ total: 0, probability: 1 }];
   values.forEach((v, c) => {
     const p = failures[c]!;
     const next: { total: number; probability: number }[] = [];
-    for (const o of outcomes) {
+    for (const o of all) {
       if (p > 0) next.push({ total: o.total, probability: o.probability * p });
       if (p < 1) next.push({ total: o.total + v, probability: o.probability * (1 - p) });
     }
-    outcomes.splice(0, outcomes.length, ...next);
+    all = next;
   });
-  outcomes.sort((a, b) => a.total - b.total);
+  return all.sort((a, b) => a.total - b.total);
+}
+
+/** The lower `level` quantile of the total over which channels take off. */
+function lowerQuantile(values: readonly number[], failures: readonly number[], level: number): number {
+  const sorted = outcomes(values, failures);
   let cumulative = 0;
-  for (const o of outcomes) {
+  for (const o of sorted) {
     cumulative += o.probability;
     if (cumulative >= level - 1e-12) return o.total;
   }
-  return outcomes[outcomes.length - 1]!.total;
+  return sorted[sorted.length - 1]!.total;
+}
+
+/** The expected shortfall at `level`: the mean total over the worst `level` share of outcomes (the last one counted in part). */
+function expectedShortfall(values: readonly number[], failures: readonly number[], level: number): number {
+  let left = level;
+  let sum = 0;
+  for (const o of outcomes(values, failures)) {
+    const take = Math.min(left, o.probability);
+    sum += take * o.total;
+    left -= take;
+    if (left <= 0) break;
+  }
+  return sum / level;
+}
+
+/** A split's score: its objective's value, ties (within a relative 1e-12) broken by its expected interest. */
+type Score = readonly [value: number, expected: number];
+function better(a: Score, b: Score): boolean {
+  if (!Number.isFinite(b[0])) return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+  const tie = 1e-12 * Math.max(1, Math.abs(b[0]));
+  return a[0] > b[0] + tie || (Math.abs(a[0] - b[0]) <= tie && a[1] > b[1] + 1e-12 * Math.max(1, Math.abs(b[1])));
 }
 
 /**
  * Split one weekly effort budget across channels to maximise expected interest
- * at the horizon, or a lower quantile of it (a risk-aware plan: the quantile is
- * taken over which channels take off, exactly, over all their combinations).
+ * at the horizon, or a cautious measure of it taken over which channels take
+ * off, exactly, over all their combinations: the expected shortfall (the mean
+ * of the worst `level` share of outcomes, concave in the split, so its optimum
+ * moves smoothly with the grid) or a lower quantile (a step function of the
+ * split; ties broken by expected interest). A cautious plan spreads the budget
+ * so that no one failure costs much.
  *
  * The budget is split in `increments` equal parts. For the expected objective
  * the optimum over that grid is exact (dynamic programming over channels);
- * for a quantile it is exact by enumeration when the grid is small, and a
+ * for the cautious objectives it is exact by enumeration when the grid is small, and a
  * local search (moving one increment at a time, from several starts) otherwise.
  *
  * @throws {@link ParameterError} for a negative budget, an unknown channel or
@@ -356,11 +407,14 @@ export function allocate(options: AllocateOptions): Allocation {
   if (measure !== 'atHorizon' && measure !== 'total') throw new ParameterError('measure', measure, "'atHorizon' or 'total'");
   const objective = (o.objective ?? { kind: 'expected' }) as AllocationObjective;
   const ob = plainObject('objective', objective);
-  if (ob.kind === 'quantile') {
+  if (ob.kind === 'quantile' || ob.kind === 'shortfall') {
+    knownKeys('objective', ob, ['kind', 'level']);
     const level = finiteNumber('objective.level', ob.level);
     if (!(level > 0 && level < 1)) throw new ParameterError('objective.level', ob.level, 'a number between 0 and 1');
-  } else if (ob.kind !== 'expected') {
-    throw new ParameterError('objective.kind', ob.kind, "'expected' or 'quantile'");
+  } else if (ob.kind === 'expected') {
+    knownKeys('objective', ob, ['kind']);
+  } else {
+    throw new ParameterError('objective.kind', ob.kind, "'expected', 'shortfall' or 'quantile'");
   }
   const K = o.increments === undefined ? 28 : finiteNumber('increments', o.increments);
   if (!(Number.isInteger(K) && K >= 1 && K <= 1000)) throw new ParameterError('increments', o.increments, 'a whole number from 1 to 1000');
@@ -372,18 +426,22 @@ export function allocate(options: AllocateOptions): Allocation {
   const C = channels.length;
 
   const expectedOf = (split: readonly number[]): number => split.reduce((s, k, c) => s + (1 - failures[c]!) * table[c]![k]!, 0);
-  const valueOf = (split: readonly number[]): number =>
-    objective.kind === 'expected' ? expectedOf(split) : lowerQuantile(split.map((k, c) => table[c]![k]!), failures, objective.level);
+  const valueOf = (split: readonly number[]): number => {
+    if (objective.kind === 'expected') return expectedOf(split);
+    const values = split.map((k, c) => table[c]![k]!);
+    return objective.kind === 'quantile' ? lowerQuantile(values, failures, objective.level) : expectedShortfall(values, failures, objective.level);
+  };
+  const scoreOf = (split: readonly number[]): Score => [valueOf(split), expectedOf(split)];
 
   let best: number[];
   let method: Allocation['method'] = 'exact';
   if (objective.kind === 'expected') {
     best = bestSeparable(table.map((row, c) => row.map((v) => (1 - failures[c]!) * v)), K);
   } else if (binomial(K + C - 1, C - 1) <= 200_000) {
-    best = exhaustive(C, K, valueOf);
+    best = exhaustive(C, K, scoreOf);
   } else {
     method = 'local-search';
-    best = localSearch(C, valueOf, [bestSeparable(table.map((row, c) => row.map((v) => (1 - failures[c]!) * v)), K), ...Array.from({ length: C }, (_, c) => Array.from({ length: C }, (_, d) => (d === c ? K : 0)))]);
+    best = localSearch(C, scoreOf, [bestSeparable(table.map((row, c) => row.map((v) => (1 - failures[c]!) * v)), K), ...Array.from({ length: C }, (_, c) => Array.from({ length: C }, (_, d) => (d === c ? K : 0)))]);
   }
 
   return {
@@ -444,16 +502,16 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
-/** Every split of K increments over C channels; the best by `value` (the first found on ties). */
-function exhaustive(C: number, K: number, value: (split: readonly number[]) => number): number[] {
+/** Every split of K increments over C channels; the best by its score (the first found on ties). */
+function exhaustive(C: number, K: number, score: (split: readonly number[]) => Score): number[] {
   let best: number[] = [];
-  let top = -Infinity;
+  let top: Score = [-Infinity, -Infinity];
   const split = new Array<number>(C).fill(0);
   const visit = (c: number, left: number): void => {
     if (c === C - 1) {
       split[c] = left;
-      const v = value(split);
-      if (v > top) {
+      const v = score(split);
+      if (better(v, top)) {
         top = v;
         best = split.slice();
       }
@@ -469,12 +527,12 @@ function exhaustive(C: number, K: number, value: (split: readonly number[]) => n
 }
 
 /** Move one increment between two channels while it helps, from each start; the best end point. */
-function localSearch(C: number, value: (split: readonly number[]) => number, starts: number[][]): number[] {
+function localSearch(C: number, score: (split: readonly number[]) => Score, starts: number[][]): number[] {
   let best = starts[0]!;
-  let top = value(best);
+  let top = score(best);
   for (const start of starts) {
     let split = start.slice();
-    let current = value(split);
+    let current = score(split);
     for (let improved = true; improved; ) {
       improved = false;
       for (let from = 0; from < C && !improved; from++) {
@@ -484,8 +542,8 @@ function localSearch(C: number, value: (split: readonly number[]) => number, sta
           const next = split.slice();
           next[from]!--;
           next[to]!++;
-          const v = value(next);
-          if (v > current + 1e-12) {
+          const v = score(next);
+          if (better(v, current)) {
             split = next;
             current = v;
             improved = true;
@@ -493,7 +551,7 @@ function localSearch(C: number, value: (split: readonly number[]) => number, sta
         }
       }
     }
-    if (current > top) {
+    if (better(current, top)) {
       top = current;
       best = split;
     }

@@ -14,7 +14,7 @@ import { schedule, type Schedule } from '../model/schedule.js';
 import { simulate } from '../model/simulate.js';
 import { monitor } from './monitor.js';
 import { SEED_ABSENT_FOR, SEED_ACTIVE_FOR, seedSchedule } from './seed.js';
-import { breakEvenHorizon, leaderPlan, requiredLeadMultiple } from './planning.js';
+import { breakEvenHorizon, leaderPlan, requiredLeadMultiple, steadyPlan } from './planning.js';
 
 /**
  * The ids of the claims of the table, all measured.
@@ -42,8 +42,8 @@ export interface ClaimResult {
   readonly band: readonly [number, number] | null;
   /** Whether the requirement holds. */
   readonly holds: boolean;
-  /** Further measured values behind the verdict. */
-  readonly details: Readonly<Record<string, number | boolean>>;
+  /** Further measured values behind the verdict (`null` for one that could not be had). */
+  readonly details: Readonly<Record<string, number | boolean | null>>;
 }
 
 /** Options of {@link checkClaims} and {@link measureClaim}. */
@@ -211,14 +211,14 @@ const MEASURES: Record<ClaimId, Measure> = {
     const at25 = requiredLeadMultiple(0.25);
     // The follower model: clients reach 30% of the leader's equity; the leader's plan must reach 1/r of their target.
     const plan = leaderPlan({ clientTarget: 60, transferRate: 0.3, horizon: '1 year', parameters });
-    const reached = simulate({ horizon: '1 year', parameters, activity: schedule.weekly(plan.leaderPostsPerWeek).withEvents({ every: '1 month' }) }).final.equity;
+    const reached = plan.leaderPostsPerWeek === null ? 0 : simulate({ horizon: '1 year', parameters, activity: steadyPlan(plan.leaderPostsPerWeek, 1) }).final.equity;
     const followerReaches = 0.3 * reached;
     return {
       seedSays: 'learn … 30-50% … at least 3-4x more',
       requirement: 'with learning-transfer rate r the leader needs 1/r of the followers’ target: r = 0.3 → 3.3×, r = 0.25 → 4×',
       value: at30,
       band: [3.3, 3.34],
-      holds: Math.abs(at30 - 10 / 3) < 1e-12 && at25 === 4 && Math.abs(followerReaches / 60 - 1) < 1e-6,
+      holds: plan.reachable && Math.abs(at30 - 10 / 3) < 1e-12 && at25 === 4 && Math.abs(followerReaches / 60 - 1) < 1e-6,
       details: { multipleAt25: at25, followerReachesOfTarget: followerReaches / 60, effortMultiple: plan.effortMultiple },
     };
   },
@@ -227,7 +227,8 @@ const MEASURES: Record<ClaimId, Measure> = {
     return banded(
       'if i put in $100 today, what do i get tomorrow',
       'effort kept on the own account vs moved to client work: with the documented default assumptions, the break-even horizon lies between 12 and 36 months',
-      result.months,
+      // No break-even within the ten years looked at counts as never.
+      result.months ?? Infinity,
       [12, 36],
       { clientValuePerPost: result.clientValuePerPost },
     );

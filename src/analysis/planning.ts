@@ -49,38 +49,75 @@ export interface LeaderPlanOptions {
 
 /** The result of {@link leaderPlan}. */
 export interface LeaderPlan {
+  /**
+   * Whether a posting rate (of at most {@link MAX_PLANNED_POSTS_PER_WEEK}) brings both the leader and a
+   * client to their targets by the horizon, each needing some posts; when not, `reason` says why and the
+   * numbers that cannot be had are `null`.
+   */
+  readonly reachable: boolean;
+  /** Why the plan is not reachable (or why it needs no posts), in a sentence; `null` when it is. */
+  readonly reason: string | null;
   /** The equity the leader must show: clientTarget / transferRate. */
   readonly leaderTarget: number;
-  /** The leader's posts per week that reach it by the horizon (`Infinity` if no rate can). */
-  readonly leaderPostsPerWeek: number;
-  /** The posts per week a client would need to reach its target on its own. */
-  readonly clientPostsPerWeek: number;
+  /** The leader's posts per week that reach it by the horizon, or `null` if no rate can. */
+  readonly leaderPostsPerWeek: number | null;
+  /** The posts per week a client would need to reach its target on its own (0 if its events alone do), or `null` if no rate can. */
+  readonly clientPostsPerWeek: number | null;
   /** leaderTarget / clientTarget = 1 / transferRate. */
   readonly resultMultiple: number;
-  /** leaderPostsPerWeek / clientPostsPerWeek: effort multiplies faster than results, because of diminishing returns. */
-  readonly effortMultiple: number;
+  /** leaderPostsPerWeek / clientPostsPerWeek: effort multiplies faster than results, because of diminishing returns; `null` where either is 0 or out of reach. */
+  readonly effortMultiple: number | null;
 }
 
-function postsFor(target: number, horizon: number, parameters: ParameterInput, eventsPerMonth: number): number {
-  const equityAt = (postsPerWeek: number): number => {
-    let activity = builders.weekly(postsPerWeek);
-    if (eventsPerMonth > 0) activity = activity.withEvents({ every: DAYS_PER_MONTH / eventsPerMonth });
-    return simulate({ horizon, activity, parameters }).final.equity;
-  };
+/**
+ * The most posts a week the planning tools consider: 64 a day. Beyond it a target
+ * is called out of reach rather than answered with an absurd rate.
+ * @example
+ * ```ts
+ * import { MAX_PLANNED_POSTS_PER_WEEK } from 'relationship-equity';
+ * MAX_PLANNED_POSTS_PER_WEEK; // 448
+ * ```
+ */
+export const MAX_PLANNED_POSTS_PER_WEEK = 7 * 64;
+
+/**
+ * The steady plan the planning tools assume: `postsPerWeek` and `eventsPerMonth`
+ * events, the k-th in the middle of its interval, like a steady rate's posts (no
+ * event at all at a rate too small to give one).
+ *
+ * @internal
+ */
+export function steadyPlan(postsPerWeek: number, eventsPerMonth: number): Schedule {
+  const activity = builders.weekly(postsPerWeek);
+  const every = DAYS_PER_MONTH / eventsPerMonth;
+  return eventsPerMonth > 0 && Number.isFinite(every) ? activity.withEvents({ every, from: every / 2 }) : activity;
+}
+
+/** Equity by the horizon on the steady plan. */
+function equityWith(postsPerWeek: number, horizon: number, parameters: ParameterInput, eventsPerMonth: number): number {
+  return simulate({ horizon, activity: steadyPlan(postsPerWeek, eventsPerMonth), parameters }).final.equity;
+}
+
+/** The posts per week that reach `target` by the horizon: 0 if events alone do, `null` if no rate up to the maximum does. */
+function postsFor(target: number, horizon: number, parameters: ParameterInput, eventsPerMonth: number): { posts: number | null; most: number; none: number } {
+  const equityAt = (postsPerWeek: number): number => equityWith(postsPerWeek, horizon, parameters, eventsPerMonth);
+  const none = equityAt(0);
+  if (none >= target) return { posts: 0, most: NaN, none };
+  const most = equityAt(MAX_PLANNED_POSTS_PER_WEEK);
+  if (most < target) return { posts: null, most, none };
   let lo = 0;
   let hi = 7;
-  if (equityAt(lo) >= target) return 0;
-  while (equityAt(hi) < target) {
-    hi *= 2;
-    if (hi > 7 * 64) return Infinity;
-  }
-  for (let i = 0; i < 60; i++) {
+  while (equityAt(hi) < target) hi = Math.min(2 * hi, MAX_PLANNED_POSTS_PER_WEEK);
+  // Bisection to a relative precision of 1e-12 of the rate (equity grows with the rate).
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     const mid = 0.5 * (lo + hi);
     if (equityAt(mid) < target) lo = mid;
     else hi = mid;
   }
-  return 0.5 * (lo + hi);
+  return { posts: 0.5 * (lo + hi), most, none };
 }
+
+const round = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 /**
  * The follower model: a client reaches a share `transferRate` of what its
@@ -106,14 +143,23 @@ export function leaderPlan(options: LeaderPlanOptions): LeaderPlan {
   const parameters = (o.parameters ?? {}) as ParameterInput;
   const events = o.eventsPerMonth === undefined ? 1 : nonNegative('eventsPerMonth', o.eventsPerMonth);
   const leaderTarget = clientTarget * multiple;
-  const leaderPostsPerWeek = postsFor(leaderTarget, horizon, parameters, events);
-  const clientPostsPerWeek = postsFor(clientTarget, horizon, parameters, events);
+  const leader = postsFor(leaderTarget, horizon, parameters, events);
+  const client = postsFor(clientTarget, horizon, parameters, events);
+  const reason =
+    leader.posts === null
+      ? `no rate of up to ${MAX_PLANNED_POSTS_PER_WEEK} posts a week brings the leader to ${round(leaderTarget)} in ${round(horizon)} days: the most it reaches is ${round(leader.most)}`
+      : client.posts === 0
+        ? `a client's ${events} event(s) a month alone bring it to ${round(client.none)} by then, above its target of ${round(clientTarget)}: it needs no posts, so there is no effort multiple`
+        : null;
+  const effortMultiple = leader.posts !== null && client.posts !== null && client.posts > 0 ? leader.posts / client.posts : null;
   return {
+    reachable: reason === null,
+    reason,
     leaderTarget,
-    leaderPostsPerWeek,
-    clientPostsPerWeek,
+    leaderPostsPerWeek: leader.posts,
+    clientPostsPerWeek: client.posts,
     resultMultiple: multiple,
-    effortMultiple: clientPostsPerWeek > 0 ? leaderPostsPerWeek / clientPostsPerWeek : Infinity,
+    effortMultiple,
   };
 }
 
@@ -137,8 +183,12 @@ export interface BreakEvenOptions {
 
 /** The result of {@link breakEvenHorizon}. */
 export interface BreakEven {
-  /** Months until keeping the effort on the own account has earned more than moving it to client work, for good (`Infinity` if not within `limit`). */
-  readonly months: number;
+  /** Whether keeping the effort on the own account wins, for good, within `limit`; when not, `reason` says so and `months` is `null`. */
+  readonly reachable: boolean;
+  /** Why there is no break-even within `limit`, in a sentence; `null` when there is one. */
+  readonly reason: string | null;
+  /** Months until keeping the effort on the own account has earned more than moving it to client work, for good, or `null` if not within `limit`. */
+  readonly months: number | null;
   /** The client value per post used. */
   readonly clientValuePerPost: number;
   /** Days since the effort started, one per grid point. */
@@ -199,7 +249,11 @@ export function breakEvenHorizon(options: BreakEvenOptions = {}): BreakEven {
   }
   let last = n; // the first index from which keep ≥ move to the end
   for (let i = n - 1; i >= 1 && keep[i]! >= move[i]!; i--) last = i;
-  return { months: last < n ? days[last]! / DAYS_PER_MONTH : Infinity, clientValuePerPost, days, keep, move };
+  if (last === n) {
+    const reason = `keeping ${postsPerWeek} posts a week on the own account has not overtaken client work after ${(limit / DAYS_PER_MONTH).toFixed(0)} months (it has earned ${keep[n - 1]!.toPrecision(3)} against ${move[n - 1]!.toPrecision(3)}): no break-even within the limit`;
+    return { reachable: false, reason, months: null, clientValuePerPost, days, keep, move };
+  }
+  return { reachable: true, reason: null, months: days[last]! / DAYS_PER_MONTH, clientValuePerPost, days, keep, move };
 }
 
 /** Options of {@link effortValueSplit}. */
@@ -220,10 +274,14 @@ export interface EffortValueSplitOptions {
 
 /** The result of {@link effortValueSplit}. */
 export interface EffortValueSplit {
-  /** Extra interest within `now` of the effort, as a share of all it brings within `horizon`. */
-  readonly now: number;
-  /** The rest: the share that arrives later. */
-  readonly later: number;
+  /** Whether the extra week brings any extra interest within `horizon` to split; when not, `reason` says so and the shares are `null`. */
+  readonly reachable: boolean;
+  /** Why there is nothing to split, in a sentence; `null` when there is. */
+  readonly reason: string | null;
+  /** Extra interest within `now` of the effort, as a share of all it brings within `horizon`, or `null`. */
+  readonly now: number | null;
+  /** The rest: the share that arrives later, or `null`. */
+  readonly later: number | null;
   /** Extra interest summed over the horizon (interest-days). */
   readonly total: number;
 }
@@ -263,6 +321,9 @@ export function effortValueSplit(options: EffortValueSplitOptions = {}): EffortV
     total.add(gain);
     if (t < nowDays) early.add(gain);
   }
-  const now = total.value > 0 ? early.value / total.value : 0;
-  return { now, later: 1 - now, total: total.value };
+  if (!(total.value > 0)) {
+    return { reachable: false, reason: 'the extra week brings no extra interest within the horizon (the lag is longer, or the account earns none): there is nothing to split', now: null, later: null, total: total.value };
+  }
+  const now = early.value / total.value;
+  return { reachable: true, reason: null, now, later: 1 - now, total: total.value };
 }
