@@ -78,10 +78,12 @@ export interface ModelParameters {
    */
   readonly invitationThreshold: number;
   /**
-   * The lag from reach to interest (inbound clients): any {@link KernelSpec}.
-   * Lags count steps of the run; `mean` and `halfLife` are durations.
-   * Geometric and Erlang kernels run as recursions (O(1) per step); windowed
-   * kernels as a convolution over `maxLag` steps.
+   * The lag from reach to interest (inbound clients): any {@link KernelSpec},
+   * read in days inside the model — lags, `maxLag`, `theta` and a geometric
+   * `alpha` (the share carried from one day to the next) — and integrated over
+   * each step, so it does not change with the step. Erlang and infinite geometric
+   * kernels run as recursions (O(1) per step); windowed kernels as a convolution
+   * over their window.
    * @defaultValue `{ kind: 'erlang', mean: 365.25, stages: 4 }` (mean 12 months, most likely delay 9 months)
    */
   readonly lag: ResolvedKernel;
