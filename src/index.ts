@@ -56,6 +56,7 @@ export { schedule, Schedule } from './model/schedule.js';
 export type {
   ScheduleSpec,
   SampledSchedule,
+  EffortLevels,
   RateChange,
   DatedCount,
   EventRule,

@@ -50,7 +50,17 @@ export interface SampledSchedule {
    * exactly: step i's levels are `level[start[i]] … level[start[i + 1] − 1]`, each
    * holding for `share` of the step.
    */
-  readonly levels: { readonly start: Int32Array; readonly level: Float64Array; readonly share: Float64Array };
+  readonly levels: EffortLevels;
+}
+
+/** The effort's levels within each step, in compressed rows: step i's are at `start[i]` … `start[i + 1] − 1`. */
+export interface EffortLevels {
+  /** Where each step's levels begin (one more entry than steps). */
+  readonly start: Int32Array;
+  /** The effort, in posts per day, of each level. */
+  readonly level: Float64Array;
+  /** The share of its step each level holds for. */
+  readonly share: Float64Array;
 }
 
 /** Days an event keeps the account active. */

@@ -16,7 +16,7 @@ import { InputTypeError, ParameterError } from '../core/errors.js';
 import { finiteNumber, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 import { sampleSchedule, type SampledSchedule } from './sampling.js';
 
-export type { SampledSchedule } from './sampling.js';
+export type { SampledSchedule, EffortLevels } from './sampling.js';
 
 /** From day `at` on, the account posts at `postsPerDay` (a steady rate). */
 export interface RateChange {
