@@ -60,10 +60,10 @@ for (const d of costOfDelay().delays) {
 
 // 3. Ten posts a week across channels, for expected interest and for a cautious plan.
 const channels = ['tiktok', 'youtube-shorts', 'instagram-reels', 'linkedin', 'likee'] as const;
-for (const objective of [{ kind: 'expected' }, { kind: 'quantile', level: 0.1 }] as const) {
+for (const objective of [{ kind: 'expected' }, { kind: 'shortfall', level: 0.1 }] as const) {
   const plan = allocate({ channels: [...channels], budget: 10, horizon: '2 years', objective });
   const split = plan.shares.filter((s) => s.postsPerWeek > 0).map((s) => `${s.name} ${s.postsPerWeek.toFixed(1)}`).join(', ');
-  const label = objective.kind === 'expected' ? 'expected interest' : 'interest in 9 cases of 10';
+  const label = objective.kind === 'expected' ? 'expected interest' : 'the mean of the worst 1 case in 10';
   const best = Math.max(...plan.singleChannel.map((s) => s.value));
   console.log(`\n3. 10 posts a week, best for ${label}: ${split} posts/week (${plan.value.toFixed(0)} vs ${best.toFixed(0)} for the best single channel)`);
 }
