@@ -87,7 +87,7 @@ export { checkClaims, measureClaim, CLAIM_IDS } from './analysis/claims.js';
 export type { ClaimId, ClaimResult, ClaimOptions } from './analysis/claims.js';
 export { monteCarlo } from './ensemble/monte-carlo.js';
 export type { MonteCarloOptions, MonteCarloResult } from './ensemble/monte-carlo.js';
-export type { UncertaintyOptions, NoiseOptions } from './ensemble/uncertainty.js';
+export type { UncertaintyOptions, NoiseOptions, PosteriorDraws } from './ensemble/uncertainty.js';
 export type { Band, QuantileSeries } from './ensemble/bands.js';
 export { randomStream } from './numerics/random.js';
 export type { Random } from './numerics/random.js';
@@ -124,7 +124,23 @@ export type {
 export { simulatePlatform } from './analysis/platform.js';
 export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './analysis/platform.js';
 export { calibrate } from './fit/calibrate.js';
-export type { CalibrateOptions, CalibrationResult, ObservedSeries, FittedParameter, FittedPoint } from './fit/calibrate.js';
+export type {
+  CalibrateOptions,
+  CalibrationResult,
+  ObservedSeries,
+  FittedParameter,
+  FittedPoint,
+  ChosenParameter,
+  HistoryActivity,
+  LikelihoodName,
+  Posterior,
+  PosteriorSummary,
+  FitDiagnostics,
+  ResidualCheck,
+  ResidualChecks,
+} from './fit/calibrate.js';
+export { priorsFromBeliefs, DEFAULT_PRIOR_SPREAD } from './fit/priors.js';
+export type { BeliefPriorOptions } from './fit/priors.js';
 export { historyFromRows, parseHistoryCsv } from './io/history.js';
 export type { History, HistoryRow, HistoryOptions } from './io/history.js';
 export { calibrateFromClaims } from './fit/beliefs.js';

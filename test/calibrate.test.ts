@@ -9,8 +9,10 @@ import {
   DurationError,
   InputTypeError,
   ParameterError,
+  DEFAULT_PARAMETERS,
   calibrate,
   randomStream,
+  resolveParameters,
   schedule,
   simulate,
   type ParameterInput,
@@ -113,14 +115,21 @@ describe('calibrate recovers known parameters (3% noise, gaps)', () => {
     expect(result.goodness.rSquared).toBeGreaterThan(1 - 1e-8);
   });
 
-  it('reports a parameter the data cannot identify instead of a confident number', () => {
+  it('reports a parameter the data cannot identify, with an open interval, and keeps its default in parameterInput', () => {
     // Without any absence longer than the grace period, neglect decay never acts.
     const history = realisticLog('log', false);
     const values = observe(history, {}, 'reach', 7, 156, 1000, 0.03, 'noise');
     const result = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay', 'response.halfSaturation'] });
-    expect(result.parameters.neglectDecay!.identified).toBe(false);
-    expect(result.parameters.neglectDecay!.interval).toBeNull();
-    expect(result.parameters['response.halfSaturation']!.identified).toBe(true);
+    const neglect = result.parameters.neglectDecay!;
+    expect(neglect.identified).toBe(false);
+    expect(neglect.closed).toContain(false);
+    expect(neglect.interval[0]).toBeLessThanOrEqual(neglect.value);
+    expect(neglect.interval[1]).toBeGreaterThanOrEqual(neglect.value);
+    expect(result.kept).toEqual(['neglectDecay']);
+    expect(resolveParameters(result.parameterInput).neglectDecay).toBe(DEFAULT_PARAMETERS.neglectDecay);
+    const half = result.parameters['response.halfSaturation']!;
+    expect(half.identified).toBe(true);
+    expect(resolveParameters(result.parameterInput).response).toMatchObject({ halfSaturation: half.value });
   });
 
   it('returns parameters ready for simulate, and residuals that add up', () => {
@@ -142,7 +151,6 @@ describe('calibrate rejects bad input', () => {
   const good = { history, observed: { series: 'reach' as const, values, period: '1 week' }, fit: ['neglectDecay'] };
   it.each([
     [{ fit: ['neglect'] }, 'fit[0]'],
-    [{ fit: ['lag.stages'] }, 'fit[0]'],
     [{ fit: [] }, 'fit'],
     [{ observed: { series: 'reach', values: [1, 2], period: '1 week' } }, 'observed.values'],
     [{ observed: { series: 'reach', values: new Array(200).fill(1), period: '1 week' } }, 'observed.values'],
@@ -256,13 +264,16 @@ describe('calibrate in detail', () => {
   });
 
   it('says why it refuses', () => {
-    expect(() => calibrate({ ...base, observed: { ...base.observed, values: weekly.slice(0, 2) } })).toThrow(
-      '`observed.values` must be more than the 2 quantities estimated (the parameters and a scale), got "2 observed values"',
+    expect(() => calibrate({ ...base, observed: { ...base.observed, values: weekly.slice(0, 3) } })).toThrow(
+      '`observed.values` must be more than the 3 quantities estimated (the parameters, a scale and the noise), got "3 observed values"',
     );
     expect(() => calibrate({ ...base, observed: { ...base.observed, values: new Array(200).fill(1) } })).toThrow(
-      /^`observed.values` must be no longer than the history \(\d+ days\): the observed and history spans differ, got "200 periods \(1400 days\)"$/,
+      /^`observed.values` must be no longer than the history \(\d+ days; a log that ends quietly says how long it runs with its `end`\), got "200 periods \(1400 days\)"$/,
     );
-    expect(() => calibrate({ ...base, fit: ['lag.stages'] })).toThrow('`fit[0]` must be a continuous parameter (a whole-number one cannot be fitted by least squares), got "lag.stages"');
+    const withZero = weekly.map((v, k) => (k === 3 ? 0 : v));
+    expect(() => calibrate({ ...base, observed: { ...base.observed, values: withZero }, likelihood: 'lognormal' })).toThrow(
+      "`likelihood` must be a likelihood the values allow: 'lognormal' needs every value above 0 (use 'negative-binomial' for counts with zeros), got \"lognormal\"",
+    );
   });
 });
 
@@ -271,7 +282,7 @@ describe('calibrate: uncertainty and the history it may use', () => {
   const values = observe(history, { neglectDecay: 0.002 }, 'reach', 7, 120, 1000, 0.02, 'noise');
 
   it('standard errors come from the Jacobian at the optimum: σ² (JᵀJ)⁻¹ over the parameter and the scale', () => {
-    const r = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'] });
+    const r = calibrate({ history, observed: { series: 'reach', values, period: '1 week' }, fit: ['neglectDecay'], likelihood: 'normal' });
     const theta = r.parameters.neglectDecay!.value;
     const s = r.scale.value;
     const model = (decay: number): number[] => {
@@ -290,10 +301,9 @@ describe('calibrate: uncertainty and the history it may use', () => {
     const det = a * d - b * b;
     expect(r.parameters.neglectDecay!.standardError / Math.sqrt((sigma2 * d) / det)).toBeCloseTo(1, 2);
     expect(r.scale.standardError / Math.sqrt((sigma2 * a) / det)).toBeCloseTo(1, 2);
-    const se = r.parameters.neglectDecay!.standardError;
-    expect(r.parameters.neglectDecay!.interval![0]).toBeCloseTo(theta - 1.96 * se, 12);
-    expect(r.parameters.neglectDecay!.interval![1]).toBeCloseTo(theta + 1.96 * se, 12);
-    expect(r.scale.interval![0]).toBeCloseTo(s - 1.96 * r.scale.standardError, 6);
+    // The scale's interval is value ± t(0.975, n − p) standard errors; the parameter's is its profile's (next tests).
+    const t = 1.9757; // qt(0.975, 113 − 2)
+    expect(r.scale.interval[0]).toBeCloseTo(s - t * r.scale.standardError, 0);
   });
 
   it('converges to the same answer from starts far on either side, and says when it ran out of iterations', () => {
@@ -321,14 +331,15 @@ describe('calibrate: uncertainty and the history it may use', () => {
     const posts = schedule.fromLog([{ day: 0 }, { day: 50 }, { day: 99 }]);
     const events = schedule.fromLog([{ day: 0, events: 1 }, { day: 99, events: 1 }]);
     for (const log of [posts, events]) {
-      const fits = (n: number) => () => calibrate({ history: log, observed: { series: 'reach', values: Array.from({ length: n }, (_, k) => 1 + (k % 5)), period: 1 }, fit: ['agendaWeight'] });
+      const fits = (n: number) => () =>
+        calibrate({ history: log, observed: { series: 'reach', values: Array.from({ length: n }, (_, k) => 1 + (k % 5)), period: 1 }, fit: ['agendaWeight'], likelihood: 'normal' });
       expect(fits(101)).not.toThrow();
       expect(caught(fits(102), ParameterError).field).toBe('observed.values');
     }
     // a steady rate or a regular event rule goes on for ever
     for (const steady of [schedule.weekly(2), schedule.none().withEvents({ every: 7 })]) {
       const long = Array.from({ length: 400 }, (_, k) => 1 + (k % 7));
-      expect(() => calibrate({ history: steady, observed: { series: 'reach', values: long, period: 1 }, fit: ['agendaWeight'] })).not.toThrow();
+      expect(() => calibrate({ history: steady, observed: { series: 'reach', values: long, period: 1 }, fit: ['agendaWeight'], likelihood: 'normal' })).not.toThrow();
     }
   });
 

@@ -213,6 +213,7 @@ describe('schedule details', () => {
       pauses: [],
       qualities: [],
       origin: null,
+      loggedUntil: null,
     });
   });
 

@@ -119,7 +119,7 @@ export function whatIf(
   const others = names.map((name) => prepareRun(list[name] as SimulateOptions, `alternatives.${name}`));
   others.forEach((run, i) => sameGrid(base, run, `alternatives.${names[i]}`));
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'noise', 'levels']);
+  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'posterior', 'noise', 'levels']);
   const uncertain = o.runs !== undefined;
   const uncertainty = resolveUncertainty(uncertain ? o : { runs: 1, seed: 0, levels: [0.5] }, base.parameters);
   const { runs, levels } = uncertainty;

@@ -61,7 +61,7 @@ export function createEnsemble(
   const head = scenarios[0]!;
   const points = head.steps + 1;
   const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sample(s.initial.day, s.step, points));
-  const { names, distributions, noise } = uncertainty;
+  const { names, noise } = uncertainty;
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
   // Per scenario, the runs that share every parameter acting on the whole
   // account go into one group (usually all of them: keys are only worked out
@@ -73,7 +73,7 @@ export function createEnsemble(
   for (let m = 0; m < count; m++) {
     const r = first + m;
     const random = randomStreamWithState(uncertainty.seed, r);
-    const values = distributions.map((d) => draw(d, random.random));
+    const values = drawValues(uncertainty, random.random);
     onDraws(r, values);
     scenarios.forEach((scenario, s) => {
       const engine = names.length === 0 ? shared[s]! : runEngine(scenario, scenarioOptions[s]!, names, values, r);
@@ -102,6 +102,24 @@ export function createEnsemble(
       }
     },
   };
+}
+
+/**
+ * One run's parameter values: a posterior draw (its index from the run's
+ * stream, when there is a posterior), then one draw per uncertain distribution.
+ *
+ * @internal
+ */
+export function drawValues(uncertainty: Pick<ResolvedUncertainty, 'distributions' | 'posterior'>, random: () => number): number[] {
+  const { posterior, distributions } = uncertainty;
+  const values: number[] = [];
+  if (posterior !== null) {
+    const count = posterior[0]!.length;
+    const k = Math.min(count - 1, Math.floor(random() * count));
+    for (const draws of posterior) values.push(draws[k]!);
+  }
+  for (const d of distributions) values.push(draw(d, random));
+  return values;
 }
 
 /** Buffers for one block of every run: values[scenario][series][t · runs + run]. @internal */

@@ -156,7 +156,7 @@ export function prepareMonteCarlo(
   make: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): MonteCarloJob {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'noise', 'levels', 'series', 'keepPaths']);
+  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'posterior', 'noise', 'levels', 'series', 'keepPaths']);
   const scenario = o.scenario as SimulateOptions;
   const prepared = prepareRun(scenario, 'scenario');
   const uncertainty = resolveUncertainty(o, prepared.parameters);

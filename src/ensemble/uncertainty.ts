@@ -36,6 +36,20 @@ export interface UncertaintyOptions {
   readonly noise?: NoiseOptions;
   /** The quantiles wanted, each in [0, 1]. @defaultValue `[0.05, 0.25, 0.5, 0.75, 0.95]` */
   readonly levels?: readonly number[];
+  /**
+   * Draws from a fit's posterior (`calibrate({ method: 'posterior' }).posterior`):
+   * each run takes one draw of all its parameters together (picked from its own
+   * stream, so correlations between them are kept), before drawing `uncertain`.
+   * Pass the fit's `parameterInput` as the scenario's parameters.
+   * @defaultValue none
+   */
+  readonly posterior?: PosteriorDraws;
+}
+
+/** What {@link UncertaintyOptions.posterior} reads of a posterior: its parameter names and one array of draws per name, all of one length. */
+export interface PosteriorDraws {
+  readonly names: readonly string[];
+  readonly draws: Readonly<Record<string, ArrayLike<number>>>;
 }
 
 const DEFAULT_LEVELS = Object.freeze([0.05, 0.25, 0.5, 0.75, 0.95]);
@@ -49,10 +63,45 @@ const NUMERIC_FIELDS = Object.keys(DEFAULT_PARAMETERS).filter(
 export interface ResolvedUncertainty {
   readonly runs: number;
   readonly seed: string | number;
+  /** Every drawn parameter: the posterior's first, then the uncertain ones (alphabetical). */
   readonly names: readonly string[];
+  /** The distributions of the uncertain ones, after the posterior's names. */
   readonly distributions: readonly Distribution[];
+  /** The posterior's draws, one array per posterior name, or null. */
+  readonly posterior: readonly Float64Array[] | null;
   readonly noise: number;
   readonly levels: readonly number[];
+}
+
+/** Most posterior draws read (a fit gives 4000 by default). */
+const MAX_POSTERIOR_DRAWS = 10_000_000;
+
+/** Read a posterior's draws once, checked: names of numeric parameters, equal lengths, finite values. */
+function resolvePosterior(value: unknown, base: ModelParameters, uncertain: readonly string[]): { names: string[]; draws: Float64Array[] } | null {
+  if (value === undefined) return null;
+  const o = plainObject('posterior', value);
+  if (!Array.isArray(o.names) || o.names.length === 0) throw new ParameterError('posterior.names', o.names, 'a non-empty array of parameter names (a posterior from calibrate)');
+  const draws = plainObject('posterior.draws', o.draws);
+  let count = -1;
+  const names = o.names.map((name: unknown, i: number) => {
+    if (typeof name !== 'string') throw new InputTypeError(`posterior.names[${i}]`, name, 'a parameter name');
+    if (parameterValue(base, name) === undefined) throw new ParameterError(`posterior.names[${i}]`, name, 'a numeric parameter of the scenario (as fitted)');
+    if (uncertain.includes(name)) throw new ParameterError(`uncertain.${name}`, name, 'a parameter not drawn from the posterior too');
+    return name;
+  });
+  if (new Set(names).size !== names.length) throw new ParameterError('posterior.names', o.names, 'names without repeats');
+  const arrays = names.map((name: string) => {
+    const list = draws[name] as ArrayLike<unknown> | undefined;
+    const field = `posterior.draws.${name}`;
+    if (list === undefined || typeof list !== 'object' || typeof list.length !== 'number') throw new InputTypeError(field, list, 'an array of draws');
+    if (count >= 0 && list.length !== count) throw new ParameterError(field, `${list.length} draws`, `as many draws as posterior.draws.${names[0]} (${count})`);
+    count = list.length;
+    if (count < 1 || count > MAX_POSTERIOR_DRAWS) throw new ParameterError(field, `${count} draws`, `from 1 to ${MAX_POSTERIOR_DRAWS} draws`);
+    const out = new Float64Array(count);
+    for (let k = 0; k < count; k++) out[k] = finiteNumber(`${field}[${k}]`, list[k]);
+    return out;
+  });
+  return { names, draws: arrays };
 }
 
 /** Check the options shared by the uncertain analyses. @internal */
@@ -63,11 +112,13 @@ export function resolveUncertainty(o: Record<string, unknown>, base: ModelParame
   if (typeof seed !== 'string' && typeof seed !== 'number') throw new InputTypeError('seed', seed, 'a string or a number');
   if (typeof seed === 'number' && !Number.isFinite(seed)) throw new ParameterError('seed', seed, 'a finite number or a string');
   const uncertain = o.uncertain === undefined ? {} : plainObject('uncertain', o.uncertain);
-  const names = Object.keys(uncertain).sort();
-  const distributions = names.map((name) => {
+  const drawn = Object.keys(uncertain).sort();
+  const distributions = drawn.map((name) => {
     checkParameterPath(name, base);
     return validateDistribution(uncertain[name], `uncertain.${name}`);
   });
+  const posterior = resolvePosterior(o.posterior, base, drawn);
+  const names = [...(posterior?.names ?? []), ...drawn];
   let noise = 0;
   if (o.noise !== undefined) {
     const n = plainObject('noise', o.noise);
@@ -87,7 +138,7 @@ export function resolveUncertainty(o: Record<string, unknown>, base: ModelParame
         .sort((a: number, b: number) => a - b),
     );
   }
-  return { runs, seed, names, distributions, noise, levels };
+  return { runs, seed, names, distributions, posterior: posterior?.draws ?? null, noise, levels };
 }
 
 function checkParameterPath(name: string, base: ModelParameters): void {

@@ -1,7 +1,8 @@
 /**
  * The options of {@link calibrate} that say what to fit — the parameters by
- * name, their bounds and starting values, the iteration budget — read once and
- * checked against the parameters and the observations.
+ * name, their bounds and starting values, the whole-number parameters' candidate
+ * values, the iteration budget — read once and checked against the parameters
+ * and the observations.
  *
  * @internal
  * @module
@@ -12,12 +13,22 @@ import { finiteNumber, integerAtLeast, knownKeys, plainObject } from '../core/va
 import { parameterValue, type ModelParameters } from '../model/parameters.js';
 import type { Observations } from './observations.js';
 
-const FIXED_INTEGERS = new Set(['lag.stages', 'lag.maxLag']);
+/** The whole-number parameters, chosen by comparing fits rather than by a solver. */
+const WHOLE_NUMBERS = new Set(['lag.stages', 'lag.maxLag']);
 const SHARES = new Set(['momentumFloor', 'lag.alpha', 'response.gamma']);
+
+/** A whole-number parameter and the values to compare. */
+export interface WholeNumberChoice {
+  readonly name: string;
+  readonly candidates: readonly number[];
+}
 
 /** What to fit, checked. */
 export interface FitPlan {
+  /** The continuous parameters, in the order given. */
   readonly names: readonly string[];
+  /** The whole-number parameters to choose, in the order given. */
+  readonly choices: readonly WholeNumberChoice[];
   readonly bounds: readonly (readonly [number, number])[];
   /** Starting values, within the bounds. */
   readonly start: readonly number[];
@@ -30,7 +41,6 @@ function names(fit: unknown, base: ModelParameters): string[] {
   if (!Array.isArray(fit) || fit.length === 0) throw new ParameterError('fit', fit, 'a non-empty array of parameter names');
   const out = fit.map((name: unknown, i: number) => {
     if (typeof name !== 'string') throw new InputTypeError(`fit[${i}]`, name, 'a parameter name');
-    if (FIXED_INTEGERS.has(name)) throw new ParameterError(`fit[${i}]`, name, 'a continuous parameter (a whole-number one cannot be fitted by least squares)');
     if (parameterValue(base, name) === undefined) throw new ParameterError(`fit[${i}]`, name, 'the name of a numeric parameter, e.g. neglectDecay, lag.mean, response.halfSaturation');
     return name;
   });
@@ -53,16 +63,37 @@ function bounds(given: unknown, fitted: readonly string[]): [number, number][] {
   return out;
 }
 
+/** The default candidates of a whole-number parameter: 1 to 8 stages; a window from half to twice the current one. */
+function defaultCandidates(name: string, current: number): number[] {
+  if (name === 'lag.stages') return [1, 2, 3, 4, 5, 6, 7, 8];
+  return [...new Set([0.5, 0.75, 1, 1.25, 1.5, 2].map((f) => Math.max(1, Math.round(f * current))))];
+}
+
+function choices(given: unknown, wholeNumbers: readonly string[], base: ModelParameters): WholeNumberChoice[] {
+  const all = given === undefined ? {} : plainObject('candidates', given);
+  knownKeys('candidates', all, wholeNumbers);
+  return wholeNumbers.map((name) => {
+    const list = all[name];
+    if (list === undefined) return { name, candidates: defaultCandidates(name, parameterValue(base, name)!) };
+    if (!Array.isArray(list) || list.length === 0 || list.length > 64) throw new ParameterError(`candidates.${name}`, list, 'an array of 1 to 64 whole numbers ≥ 1');
+    const candidates = list.map((v: unknown, i: number) => integerAtLeast(`candidates.${name}[${i}]`, v, 1));
+    if (new Set(candidates).size !== candidates.length) throw new ParameterError(`candidates.${name}`, list, 'whole numbers without repeats');
+    return { name, candidates };
+  });
+}
+
 /**
  * Read what to fit from the options of {@link calibrate}.
  *
  * @throws {@link ParameterError} naming the field.
  */
 export function resolveFitPlan(o: Record<string, unknown>, base: ModelParameters, observations: Observations): FitPlan {
-  const fitted = names(o.fit, base);
+  const all = names(o.fit, base);
+  const fitted = all.filter((name) => !WHOLE_NUMBERS.has(name));
+  const wholeNumbers = all.filter((name) => WHOLE_NUMBERS.has(name));
   const used = observations.y.length;
-  if (used <= fitted.length + 1) {
-    throw new ParameterError('observed.values', `${used} observed values`, `more than the ${fitted.length + 1} quantities estimated (the parameters and a scale)`);
+  if (used <= all.length + 2) {
+    throw new ParameterError('observed.values', `${used} observed values`, `more than the ${all.length + 2} quantities estimated (the parameters, a scale and the noise)`);
   }
   const within = bounds(o.bounds, fitted);
   const initialGiven = o.initial === undefined ? {} : plainObject('initial', o.initial);
@@ -75,5 +106,5 @@ export function resolveFitPlan(o: Record<string, unknown>, base: ModelParameters
   });
   const maxIterations = o.maxIterations === undefined ? 100 : integerAtLeast('maxIterations', o.maxIterations, 1);
   const launchOffset = o.start === undefined ? 0 : toDays(o.start as Duration, 'start');
-  return { names: fitted, bounds: within, start, maxIterations, launchOffset };
+  return { names: fitted, choices: choices(o.candidates, wholeNumbers, base), bounds: within, start, maxIterations, launchOffset };
 }

@@ -1,7 +1,9 @@
 /**
- * Bounded nonlinear least squares by Levenberg–Marquardt with Marquardt's
- * scaling of the damping (the diagonal of JᵀJ) and forward-difference
- * Jacobians; steps that leave the bounds are clamped back into them.
+ * Nonlinear least squares by Levenberg–Marquardt with Marquardt's scaling of
+ * the damping (the diagonal of JᵀJ) and forward-difference Jacobians, in
+ * unconstrained coordinates (`transform.ts` maps bounded parameters to them):
+ * only a coordinate run out to ±`limit` (a parameter at its bound to 10⁻¹³)
+ * is held there.
  *
  * $$ (J^\top J + \lambda\,\mathrm{diag}(J^\top J))\,\delta = -J^\top r $$
  *
@@ -12,21 +14,23 @@
  * @module
  */
 import { gram, linearAlgebra } from './linear-algebra.js';
+import { AT_BOUND } from './transform.js';
 
 /** Residuals at some parameters (one per observation), or `null` where the model does not accept them. */
 export type ResidualFunction = (theta: readonly number[]) => readonly number[] | null;
 
-/** A least-squares problem: where to start, the bounds, and the scale of each parameter for step sizes. */
+/** A least-squares problem in unconstrained coordinates: where to start and when to stop. */
 export interface LeastSquaresProblem<R extends { readonly r: readonly number[] }> {
   /** The residuals and whatever comes with them, or `null` where the model does not accept the parameters. */
   readonly evaluate: (theta: readonly number[]) => R | null;
   readonly start: readonly number[];
   /** `evaluate(start)`, which the caller has already checked. */
   readonly atStart: R;
-  readonly bounds: readonly (readonly [number, number])[];
-  /** A typical size of each parameter, for finite-difference steps and convergence. */
-  readonly typical: readonly number[];
   readonly maxIterations: number;
+  /** Stop when a step lowers the sum of squares by less than this share of it. @defaultValue 1e-12 */
+  readonly tolerance?: number;
+  /** How far a coordinate may run. @defaultValue {@link AT_BOUND} */
+  readonly limit?: number;
 }
 
 /** Where the solver stopped. */
@@ -70,12 +74,30 @@ export function forwardJacobian(
   return f0.map((_, j) => columns.map((c) => c[j]!));
 }
 
+/** The drop in the sum of squares the undamped (Gauss–Newton) step promises, Jᵀr · (JᵀJ)⁻¹ Jᵀr; Infinity when JᵀJ is singular. */
+function gaussNewtonGain(JtJ: number[][], Jtr: readonly number[]): number {
+  try {
+    const step = linearAlgebra().lusolve(JtJ, Jtr.slice()).map((row) => row[0]!);
+    const gain = step.reduce((s, v, i) => s + v * Jtr[i]!, 0);
+    return Number.isFinite(gain) && gain >= 0 ? gain : Infinity;
+  } catch {
+    return Infinity;
+  }
+}
+
 /**
- * Minimise the sum of squared residuals within the bounds, from `start`.
+ * Minimise the sum of squared residuals from `start`. It has converged when a
+ * step no longer lowers the sum by `tolerance` of it, when even the undamped
+ * step promises less than that, or when no damping finds a lower sum (a
+ * minimum to the precision of the differences).
  */
 export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(problem: LeastSquaresProblem<R>): LeastSquaresSolution<R> {
-  const { evaluate, bounds, typical, maxIterations } = problem;
-  const clamp = (v: number, i: number): number => Math.min(bounds[i]![1], Math.max(bounds[i]![0], v));
+  const { evaluate, maxIterations } = problem;
+  const tolerance = problem.tolerance ?? 1e-12;
+  const limit = problem.limit ?? AT_BOUND;
+  const bounds = problem.start.map((): [number, number] => [-limit, limit]);
+  const typical = problem.start.map(() => 1);
+  const clamp = (v: number): number => Math.min(limit, Math.max(-limit, v));
   const residuals: ResidualFunction = (theta) => evaluate(theta)?.r ?? null;
   let theta = problem.start.slice();
   let current = problem.atStart;
@@ -89,6 +111,10 @@ export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(
     const p = theta.length;
     const JtJ = gram(J, p);
     const Jtr = Array.from({ length: p }, (_, a) => J.reduce((s, row, j) => s + row[a]! * current!.r[j]!, 0));
+    if (gaussNewtonGain(JtJ, Jtr) < tolerance * ssr) {
+      converged = true; // even the undamped step could not lower the sum by the tolerance: at the minimum
+      break;
+    }
     let improved = false;
     for (let attempt = 0; attempt < 20 && !improved; attempt++) {
       const A = JtJ.map((row, a) => row.map((v, b) => (a === b ? v + lambda * Math.max(v, 1e-30) : v)));
@@ -99,7 +125,7 @@ export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(
         lambda *= 10;
         continue;
       }
-      const candidate = theta.map((v, i) => clamp(v + delta[i]!, i));
+      const candidate = theta.map((v, i) => clamp(v + delta[i]!));
       const next = evaluate(candidate);
       const nextSsr = next === null ? Infinity : sumOfSquares(next.r);
       if (nextSsr < ssr) {
@@ -110,7 +136,7 @@ export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(
         ssr = nextSsr;
         lambda = Math.max(lambda / 10, 1e-12);
         improved = true;
-        if (relativeDrop < 1e-12 || relativeStep < 1e-10) converged = true;
+        if (relativeDrop < tolerance || relativeStep < 1e-10) converged = true;
       } else {
         lambda *= 10;
       }

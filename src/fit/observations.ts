@@ -40,11 +40,11 @@ export interface Observations {
   readonly y: readonly number[];
 }
 
-/** Last day a schedule says anything about (Infinity for a steady rate). */
+/** The day to which a schedule is known: a log's stated end, else the day after its last entry (Infinity for a steady rate). */
 function historySpan(history: Schedule): number {
   const spec = history.spec;
   if (spec.rates.length > 0 || spec.eventRules.length > 0) return Infinity;
-  let last = 0;
+  let last = spec.loggedUntil ?? 0;
   for (const p of spec.loggedPosts) last = Math.max(last, p.day + 1);
   for (const e of spec.loggedEvents) last = Math.max(last, e.day + 1);
   return last;
@@ -73,7 +73,7 @@ export function resolveObservations(observed: unknown, history: Schedule): Obser
   const span = periods * period;
   const covered = historySpan(history);
   if (span > covered + period) {
-    throw new ParameterError('observed.values', `${periods} periods (${span} days)`, `no longer than the history (${covered} days): the observed and history spans differ`);
+    throw new ParameterError('observed.values', `${periods} periods (${span} days)`, `no longer than the history (${covered} days; a log that ends quietly says how long it runs with its \`end\`)`);
   }
   const observedIndex: number[] = [];
   const y: number[] = [];

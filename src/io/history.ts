@@ -42,6 +42,8 @@ export interface History {
   readonly period: number;
   /** Number of periods covered. */
   readonly periods: number;
+  /** Days the history covers (periods × period): its activity is known to be complete to this day, quiet rows at the end included. */
+  readonly end: number;
   /** Views per period. */
   readonly views: readonly (number | null)[];
   /** Leads per period. */
@@ -110,11 +112,13 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
     views.push(measure('views'));
     leads.push(measure('leads'));
   });
+  const end = views.length * period;
   return {
-    activity: schedule.fromLog(entries, { spread: Math.max(7, period) }),
+    activity: schedule.fromLog(entries, { spread: Math.max(7, period), end }),
     origin,
     period,
     periods: views.length,
+    end,
     views,
     leads,
   };

@@ -50,6 +50,7 @@ const scheduleSchema = v.strictObject({
   pauses: rules(v.strictObject({ from: atLeastZero, to: atLeastZero })),
   qualities: rules(v.strictObject({ from: atLeastZero, to: v.nullable(atLeastZero), value: atLeastZero })),
   origin: v.nullable(v.pipe(v.string(), v.maxLength(40))),
+  loggedUntil: v.optional(v.nullable(atLeastZero), null),
 });
 
 const fileSchema = v.strictObject({

@@ -249,7 +249,7 @@ export function parameterValue(resolved: ModelParameters, name: string): number 
 
 /**
  * `base` with the parameters at `names` set to `values`, one after another
- * (each nested field starting from the spec resolved so far), and the
+ * (a nested field keeping those set before it in the same spec), and the
  * resolved parameters of the result. `resolved` is `resolveParameters(base)`
  * when the caller already has it.
  *
@@ -263,12 +263,11 @@ export function withParameters(
   resolved: ModelParameters = resolveParameters(base),
 ): { readonly input: ParameterInput; readonly resolved: ModelParameters } {
   let input = base;
-  let current = resolved;
+  // Each nested field keeps the fields set before it (they are in `input`), so one resolve at the end suffices.
   names.forEach((name, i) => {
-    input = withParameter(input, current, name, values[i]!);
-    current = resolveParameters(input);
+    input = withParameter(input, resolved, name, values[i]!);
   });
-  return { input, resolved: current };
+  return { input, resolved: names.length === 0 ? resolved : resolveParameters(input) };
 }
 
 /**

@@ -80,6 +80,8 @@ export interface ScheduleSpec {
   readonly qualities: readonly QualitySpan[];
   /** The calendar date of day 0 (`YYYY-MM-DD`) when the schedule came from a dated log, else `null`. */
   readonly origin: string | null;
+  /** The day a log is complete to (nothing posted from its last entry to this day), else `null`. */
+  readonly loggedUntil: number | null;
 }
 
 /** Options of {@link Schedule.withEvents}. */
@@ -142,6 +144,13 @@ export interface LogOptions {
    * @defaultValue `'1 week'`
    */
   readonly spread?: Duration;
+  /**
+   * How long from day 0 the log is complete: a log that ends quietly says so
+   * here (nothing was posted between its last entry and this day), and a fit
+   * may then use measurements up to it.
+   * @defaultValue the day after the last entry
+   */
+  readonly end?: Duration;
 }
 
 /**
@@ -328,6 +337,7 @@ const EMPTY: ScheduleSpec = {
   pauses: [],
   qualities: [],
   origin: null,
+  loggedUntil: null,
 };
 
 function steady(postsPerDay: number): Schedule {
@@ -337,8 +347,9 @@ function steady(postsPerDay: number): Schedule {
 function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedule {
   if (!Array.isArray(entries)) throw new InputTypeError('entries', entries, 'an array of log entries');
   const o = plainObject('options', options);
-  knownKeys('options', o, ['origin', 'spread']);
+  knownKeys('options', o, ['origin', 'spread', 'end']);
   const spread = o.spread === undefined ? DAYS_PER_WEEK : positiveDays('options.spread', o.spread);
+  const loggedUntil = o.end === undefined ? null : positiveDays('options.end', o.end);
   const dated = entries.length > 0 && (entries[0] as LogEntry | undefined)?.date !== undefined;
   // Day 0: the origin given, else the first entry's date; a numbered log has none.
   const start = o.origin !== undefined ? isoDate('options.origin', o.origin) : dated ? isoDate('entries[0].date', entries[0]!.date) : undefined;
@@ -378,7 +389,10 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
     if (posts > 0) loggedPosts.push({ day, count: posts });
     if (events > 0) loggedEvents.push({ day, count: events });
   });
-  return new Schedule({ ...EMPTY, loggedPosts, loggedEvents, spread, origin });
+  if (loggedUntil !== null && previous >= loggedUntil) {
+    throw new ParameterError('options.end', o.end, `after the last entry (day ${previous})`);
+  }
+  return new Schedule({ ...EMPTY, loggedPosts, loggedEvents, spread, origin, loggedUntil });
 }
 
 /**

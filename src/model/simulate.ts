@@ -261,6 +261,27 @@ export function resolveGrid(horizonInput: unknown, stepInput: unknown): Grid {
   return { horizon, step, steps };
 }
 
+/**
+ * Many runs of one schedule over one daily grid that differ only in their
+ * parameters, as a fit makes them: the schedule is sampled once and the
+ * output buffers are reused, so each run costs only its stepping. The series
+ * returned are overwritten by the next run.
+ *
+ * @internal
+ */
+export function repeatedRuns(activity: Schedule, days: number, sinceLaunch: number): (parameters: ModelParameters) => Readonly<Record<SeriesName, Float64Array>> {
+  const points = days + 1;
+  const plan = activity.sample(0, 1, points);
+  const times = new Float64Array(points);
+  const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(points)])) as Record<SeriesName, Float64Array>;
+  const initial = { day: 0, sinceLaunch, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] };
+  return (parameters) => {
+    const engine = new Engine(parameters, 1);
+    engine.run(engine.state(initial), plan, { from: 0, to: points, end: days }, { days: times, ...series, offset: 0 });
+    return series;
+  };
+}
+
 /** Sample the schedule and step the engine over the whole run. */
 function run(
   p: ModelParameters,

@@ -7,6 +7,7 @@
 import { ParameterError } from '../core/errors.js';
 import { finiteNumber, knownKeys, plainObject, positive } from '../core/validate.js';
 import { normalCdf, normalQuantile } from './normal.js';
+import { logGamma } from './special.js';
 import type { Random } from './random.js';
 
 /** Uniform on [min, max]. */
@@ -165,8 +166,8 @@ export function standardNormal(random: Random): number {
   return normalQuantile(u);
 }
 
-/** A gamma(shape, 1) draw: Marsaglia and Tsang (2000), with the shape < 1 boost. */
-function gammaDraw(shape: number, random: Random): number {
+/** A gamma(shape, 1) draw: Marsaglia and Tsang (2000), with the shape < 1 boost. @internal */
+export function gammaDraw(shape: number, random: Random): number {
   if (shape < 1) {
     const u = random();
     return gammaDraw(shape + 1, random) * Math.pow(u === 0 ? Number.MIN_VALUE : u, 1 / shape);
@@ -223,3 +224,46 @@ export function draw(spec: Distribution, random: Random): number {
   }
 }
 
+/**
+ * The log density of a validated distribution at x (−∞ outside its support);
+ * `choice` has no density and gives `undefined`. For priors.
+ *
+ * @internal
+ */
+export function logDensity(spec: Distribution, x: number): number | undefined {
+  switch (spec.kind) {
+    case 'uniform':
+      return x >= spec.min && x <= spec.max ? (spec.max > spec.min ? -Math.log(spec.max - spec.min) : 0) : -Infinity;
+    case 'normal': {
+      const min = spec.min ?? -Infinity;
+      const max = spec.max ?? Infinity;
+      if (x < min || x > max) return -Infinity;
+      const z = (x - spec.mean) / spec.sd;
+      const mass = normalCdf((max - spec.mean) / spec.sd) - normalCdf((min - spec.mean) / spec.sd);
+      return -0.5 * z * z - Math.log(spec.sd * Math.sqrt(2 * Math.PI) * mass);
+    }
+    case 'lognormal': {
+      if (!(x > 0)) return -Infinity;
+      const z = (Math.log(x) - spec.mu) / spec.sigma;
+      return -0.5 * z * z - Math.log(x * spec.sigma * Math.sqrt(2 * Math.PI));
+    }
+    case 'beta': {
+      const min = spec.min ?? 0;
+      const max = spec.max ?? 1;
+      if (x < min || x > max) return -Infinity;
+      const u = (x - min) / (max - min);
+      const { alpha: a, beta: b } = spec;
+      const logBeta = logGamma(a) + logGamma(b) - logGamma(a + b);
+      return (a - 1) * Math.log(u) + (b - 1) * Math.log1p(-u) - logBeta - Math.log(max - min);
+    }
+    case 'triangular': {
+      const { min, mode, max } = spec;
+      if (x < min || x > max) return -Infinity;
+      if (max === min) return 0;
+      const density = x < mode ? (2 * (x - min)) / ((max - min) * (mode - min)) : x > mode ? (2 * (max - x)) / ((max - min) * (max - mode)) : 2 / (max - min);
+      return Math.log(density);
+    }
+    case 'choice':
+      return undefined;
+  }
+}
