@@ -352,3 +352,80 @@ describe('calibrate: uncertainty and the history it may use', () => {
     expect(caught(() => calibrate({ ...base, fit: ['lag.maxLag'] }), ParameterError).field).toBe('fit[0]');
   });
 });
+
+describe('calibrate: likelihoods, choices, checks and the posterior', () => {
+  const history = realisticLog('log');
+  const truth = { neglectDecay: 0.002 };
+  const weekly = observe(history, truth, 'reach', 7, 150, 1000, 0.03, 'noise');
+  const base = { history, observed: { series: 'reach' as const, values: weekly, period: '1 week' }, fit: ['neglectDecay'] };
+
+  it('chooses the likelihood from the data and says why: lognormal for values above 0, negative binomial with zeros, normal below 0', () => {
+    expect(calibrate(base).likelihood).toMatchObject({ name: 'lognormal', reason: expect.stringContaining('above 0') });
+    const counts = weekly.map((v, k) => (v === null ? null : k % 17 === 3 ? 0 : Math.round(v / 50)));
+    expect(calibrate({ ...base, observed: { ...base.observed, values: counts } }).likelihood).toMatchObject({ name: 'negative-binomial', reason: expect.stringContaining('zeros') });
+    const shifted = weekly.map((v, k) => (v === null ? null : k === 9 ? -1 : v));
+    expect(calibrate({ ...base, observed: { ...base.observed, values: shifted } }).likelihood.name).toBe('normal');
+    expect(calibrate({ ...base, likelihood: 'normal' }).likelihood).toMatchObject({ name: 'normal', reason: 'as asked' });
+  });
+
+  it('all three likelihoods find the truth on the same data, each with an interval around its estimate', () => {
+    for (const likelihood of ['normal', 'lognormal', 'negative-binomial'] as const) {
+      const r = calibrate({ ...base, likelihood });
+      const p = r.parameters.neglectDecay!;
+      expect(Math.abs(p.value / 0.002 - 1), likelihood).toBeLessThan(0.1);
+      expect(p.interval[0]).toBeLessThan(p.value);
+      expect(p.interval[1]).toBeGreaterThan(p.value);
+      expect(p.closed).toEqual([true, true]);
+      expect(Number.isFinite(r.likelihood.aic)).toBe(true);
+    }
+  });
+
+  it('chooses a whole-number parameter by comparing fits, and lists every candidate', () => {
+    const lagged = observe(history, { lag: { kind: 'erlang', mean: 200, stages: 2 } }, 'interest', 7, 150, 50, 0.03, 'lag');
+    const r = calibrate({ history, observed: { series: 'interest', values: lagged, period: 7 }, fit: ['lag.mean', 'lag.stages'], candidates: { 'lag.stages': [1, 2, 3, 4] } });
+    expect(r.choices['lag.stages']!.value).toBe(2);
+    expect(r.choices['lag.stages']!.candidates.map((c) => c.value)).toEqual([1, 2, 3, 4]);
+    const best = Math.min(...r.choices['lag.stages']!.candidates.map((c) => c.aic));
+    expect(r.choices['lag.stages']!.candidates.find((c) => c.value === 2)!.aic).toBe(best);
+    expect(Math.abs(r.parameters['lag.mean']!.value / 200 - 1)).toBeLessThan(0.05);
+    expect(resolveParameters(r.parameterInput).lag).toMatchObject({ kind: 'erlang', stages: 2 });
+    expect(caught(() => calibrate({ ...base, fit: ['lag.stages'], candidates: { 'lag.stages': [0, 1] } }), ParameterError).field).toBe('candidates.lag.stages[0]');
+    expect(caught(() => calibrate({ ...base, candidates: { 'lag.stages': [1, 2] } }), ParameterError).field).toBe('candidates.lag.stages');
+  });
+
+  it('passes a fit of the right model and flags one the model cannot make, with reasons', () => {
+    const good = calibrate(base);
+    expect(good.diagnostics.adequate).toBe(true);
+    expect(good.diagnostics.warnings).toEqual([]);
+    const trending = weekly.map((v, k) => (v === null ? null : v * Math.exp((0.6 * k) / 52)));
+    const bad = calibrate({ ...base, observed: { ...base.observed, values: trending } });
+    expect(bad.diagnostics.adequate).toBe(false);
+    expect(bad.diagnostics.warnings.join(' ')).toMatch(/drift|autocorrelated/);
+    expect(bad.diagnostics.checks.drift.pValue).toBeLessThan(0.01);
+  });
+
+  it('draws a posterior on request: correlated draws per parameter, convergence figures, the same for the same seed', () => {
+    const options = { ...base, fit: ['neglectDecay', 'agendaWeight'], method: 'posterior' as const, seed: 7, draws: 800, burnIn: 200 };
+    const r = calibrate(options);
+    const posterior = r.posterior!;
+    expect(posterior.count).toBe(800);
+    expect(posterior.draws.neglectDecay!.length).toBe(800);
+    expect(posterior.draws.agendaWeight!.length).toBe(800);
+    const summary = posterior.summary.neglectDecay!;
+    expect(summary.interval[0]).toBeLessThan(0.002);
+    expect(summary.interval[1]).toBeGreaterThan(0.002);
+    expect(summary.rHat).toBeLessThan(1.1);
+    expect(posterior.priors.neglectDecay).toMatchObject({ kind: 'lognormal' });
+    expect(posterior.priors.agendaWeight).toMatchObject({ kind: 'lognormal', sigma: 1.5 });
+    expect(Array.from(calibrate(options).posterior!.draws.neglectDecay!)).toEqual(Array.from(posterior.draws.neglectDecay!));
+  });
+
+  it('refuses posterior options without the posterior method, and a posterior without a seed', () => {
+    expect(caught(() => calibrate({ ...base, draws: 100 }), ParameterError).field).toBe('draws');
+    expect(caught(() => calibrate({ ...base, method: 'posterior' }), InputTypeError).field).toBe('seed');
+    expect(caught(() => calibrate({ ...base, method: 'bayes' as never }), ParameterError).field).toBe('method');
+    expect(caught(() => calibrate({ ...base, method: 'posterior', seed: 1, walkers: 3 }), ParameterError).field).toBe('walkers');
+    expect(caught(() => calibrate({ ...base, method: 'posterior', seed: 1, priors: { agendaWeight: { kind: 'uniform', min: 0, max: 1 } } }), ParameterError).field).toBe('priors.agendaWeight');
+    expect(caught(() => calibrate({ ...base, likelihood: 'poisson' as never }), ParameterError).field).toBe('likelihood');
+  });
+});

@@ -167,3 +167,35 @@ describe('parseHistoryCsv', () => {
     expect(Math.abs(fit.parameters.neglectDecay!.value / 0.0025 - 1)).toBeLessThan(0.01);
   });
 });
+
+describe('a history that ends quietly', () => {
+  // 30 weeks of three posts a week, then 12 quiet weeks that were still measured.
+  const start = Date.UTC(2023, 0, 2);
+  const date = (week: number) => new Date(start + 7 * week * 86_400_000).toISOString().slice(0, 10);
+  const posting = historyFromRows(Array.from({ length: 30 }, (_, k) => ({ date: date(k), posts: 3 })), { period: '1 week' });
+  const run = simulate({ horizon: 42 * 7, activity: posting.activity });
+  const csv = ['date,posts,views'];
+  for (let k = 0; k < 42; k++) {
+    let views = 0;
+    for (let d = 7 * k; d < 7 * k + 7; d++) views += 400 * run.reach[d]!;
+    csv.push(`${date(k)},${k < 30 ? 3 : ''},${views.toFixed(3)}`);
+  }
+
+  it('keeps the trailing rows without posts, and says the log is complete to its last row', () => {
+    const history = parseHistoryCsv(csv.join('\n'), { period: '1 week' });
+    expect(history.periods).toBe(42);
+    expect(history.end).toBe(42 * 7);
+    expect(history.activity.spec.loggedUntil).toBe(42 * 7);
+  });
+
+  it('lets a fit use the quiet weeks’ measurements, which the log alone would not allow', () => {
+    const history = parseHistoryCsv(csv.join('\n'), { period: '1 week' });
+    const observed = { series: 'reach' as const, values: history.views, period: '1 week' };
+    const fit = calibrate({ history, observed, fit: ['neglectDecay'] });
+    expect(fit.goodness.n).toBe(42);
+    expect(fit.parameters.neglectDecay!.value / 0.0015).toBeCloseTo(1, 3); // noise-free: the default comes back
+    // the 30 posting weeks' log ends at its last post: 12 quiet weeks of measurements are too many for it
+    const truncated = historyFromRows(Array.from({ length: 30 }, (_, k) => ({ date: date(k), posts: 3 })), { period: '1 week' });
+    expect(caught(() => calibrate({ history: truncated, observed, fit: ['neglectDecay'] }), ParameterError).field).toBe('observed.values');
+  });
+});

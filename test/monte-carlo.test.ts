@@ -209,3 +209,53 @@ describe('monteCarlo rejects bad input', () => {
     caught(() => monteCarlo({ runs: 3, scenario: { horizon: 10 } } as never), InputTypeError);
   });
 });
+
+describe('monteCarlo with posterior draws', () => {
+  // A small posterior: draws of two parameters that move together (as a fit's do).
+  const count = 50;
+  const posterior = {
+    names: ['neglectDecay', 'lag.mean'],
+    draws: {
+      neglectDecay: Float64Array.from({ length: count }, (_, k) => 0.001 + 0.00002 * k),
+      'lag.mean': Float64Array.from({ length: count }, (_, k) => 300 + 2 * k),
+    },
+  };
+
+  it('each run takes one draw of every posterior parameter together, and the rest from uncertain', () => {
+    const result = monteCarlo({ runs: 40, seed: 'post', scenario, posterior, uncertain: { 'response.halfSaturation': uncertain['response.halfSaturation'] } });
+    const nd = result.draws.neglectDecay!;
+    const lag = result.draws['lag.mean']!;
+    for (let r = 0; r < 40; r++) {
+      const k = Math.round((nd[r]! - 0.001) / 0.00002);
+      expect(k).toBeGreaterThanOrEqual(0);
+      expect(k).toBeLessThan(count);
+      expect(lag[r]).toBeCloseTo(300 + 2 * k, 9); // the same draw index for both
+    }
+    expect(new Set(Array.from(nd)).size).toBeGreaterThan(10);
+    expect(result.draws['response.halfSaturation']!.every((v) => v >= 0.4 && v <= 0.8)).toBe(true);
+  });
+
+  it('every run is the simulation at its posterior draw, and the same seed gives the same bands', () => {
+    const result = monteCarlo({ runs: 6, seed: 'post', scenario, posterior, keepPaths: true, series: ['interest'] });
+    for (let r = 0; r < 6; r++) {
+      const run = simulate({ ...scenario, parameters: { neglectDecay: result.draws.neglectDecay![r]!, lag: { kind: 'erlang', mean: result.draws['lag.mean']![r]!, stages: 4 } } });
+      expect(Array.from(result.paths!.interest![r]!)).toEqual(Array.from(run.interest));
+    }
+    const again = monteCarlo({ runs: 6, seed: 'post', scenario, posterior, series: ['interest'] });
+    expect(Array.from(again.bands.interest!.mean)).toEqual(Array.from(result.bands.interest!.mean));
+  });
+
+  it.each([
+    ['names not an array', { ...posterior, names: 'neglectDecay' }, 'posterior.names'],
+    ['an unknown name', { ...posterior, names: ['neglect'] }, 'posterior.names[0]'],
+    ['draws of unequal length', { ...posterior, draws: { ...posterior.draws, 'lag.mean': new Float64Array(3) } }, 'posterior.draws.lag.mean'],
+    ['a missing array', { names: ['neglectDecay'], draws: {} }, 'posterior.draws.neglectDecay'],
+    ['a draw that is not a number', { names: ['neglectDecay'], draws: { neglectDecay: [0.001, NaN] } }, 'posterior.draws.neglectDecay[1]'],
+  ])('refuses %s, naming the field', (_, bad, field) => {
+    expect((caught(() => monteCarlo({ runs: 2, seed: 1, scenario, posterior: bad as never }), Error) as ParameterError).field).toBe(field);
+  });
+
+  it('refuses a parameter drawn from the posterior and from uncertain too', () => {
+    expect(caught(() => monteCarlo({ runs: 2, seed: 1, scenario, posterior, uncertain: { neglectDecay: uncertain.neglectDecay } }), ParameterError).field).toBe('uncertain.neglectDecay');
+  });
+});

@@ -68,6 +68,15 @@ describe('schedule builders', () => {
 });
 
 describe('schedule.fromLog', () => {
+  it('may say how long the log is complete (its end), after its last entry, changing nothing it simulates', () => {
+    const log = schedule.fromLog([{ day: 0 }, { day: 10 }], { end: '1 year' });
+    expect(log.spec.loggedUntil).toBe(365.25);
+    expect(schedule.fromLog([{ day: 0 }, { day: 10 }]).spec.loggedUntil).toBeNull();
+    expect(Array.from(log.sample(0, 1, 40).effort)).toEqual(Array.from(schedule.fromLog([{ day: 0 }, { day: 10 }]).sample(0, 1, 40).effort));
+    expect(caught(() => schedule.fromLog([{ day: 0 }, { day: 10 }], { end: 10 }), ParameterError).field).toBe('options.end');
+    expect(caught(() => schedule.fromLog([{ day: 0 }], { end: 'soon' }), DurationError).field).toBe('options.end');
+  });
+
   it('spreads each logged post over the following week', () => {
     const s = schedule.fromLog([{ day: 0 }, { day: 3, posts: 2 }]).sample(0, 1, 12);
     expectClose(sum(s.effort), 3); // three posts in all
@@ -213,6 +222,7 @@ describe('schedule details', () => {
       pauses: [],
       qualities: [],
       origin: null,
+      loggedUntil: null,
       loggedUntil: null,
     });
   });

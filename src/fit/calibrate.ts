@@ -182,7 +182,10 @@ export interface CalibrationResult {
   readonly posterior?: Posterior;
 }
 
-const DEFAULTS = { maxIterations: 200, draws: 4000, walkers: 16, burnIn: 500, thin: 3 } as const;
+const DEFAULTS = { draws: 4000, walkers: 16, burnIn: 500, thin: 3 } as const;
+
+/** The fit stops when a step lowers the sum of squares by less than this share: the log-likelihood is then exact to about n · 10⁻¹⁰. */
+const FIT_TOLERANCE = 1e-10;
 
 /** The schedule of a history given as a Schedule or as a History. */
 function historyInput(value: unknown): Schedule {
@@ -235,7 +238,7 @@ function fitCandidates(history: Schedule, observations: Observations, plan: FitP
       const at = evaluateAt(model, like, start);
       if (at !== null) like = like.withSize(like.noiseAt(at.m, at.scale));
     }
-    const fit = fitFree(model, like, start, { maxIterations: plan.maxIterations });
+    const fit = fitFree(model, like, start, { maxIterations: plan.maxIterations, tolerance: FIT_TOLERANCE });
     if (fit !== null) out.push({ combo, model, fit, held });
   }
   return out.sort((a, b) => b.fit.at.logLikelihood - a.fit.at.logLikelihood);

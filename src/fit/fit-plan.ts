@@ -104,7 +104,7 @@ export function resolveFitPlan(o: Record<string, unknown>, base: ModelParameters
     if (!(v >= lo && v <= hi)) throw new ParameterError(`initial.${name}`, v, `within its bounds [${lo}, ${hi}]`);
     return v;
   });
-  const maxIterations = o.maxIterations === undefined ? 100 : integerAtLeast('maxIterations', o.maxIterations, 1);
+  const maxIterations = o.maxIterations === undefined ? 200 : integerAtLeast('maxIterations', o.maxIterations, 1);
   const launchOffset = o.start === undefined ? 0 : toDays(o.start as Duration, 'start');
   return { names: fitted, choices: choices(o.candidates, wholeNumbers, base), bounds: within, start, maxIterations, launchOffset };
 }

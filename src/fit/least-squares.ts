@@ -1,13 +1,15 @@
 /**
  * Nonlinear least squares by Levenberg–Marquardt with Marquardt's scaling of
- * the damping (the diagonal of JᵀJ) and forward-difference Jacobians, in
+ * the damping (the diagonal of JᵀJ), Nielsen's update of it (less damping the
+ * better the linear model predicted a step) and forward-difference Jacobians, in
  * unconstrained coordinates (`transform.ts` maps bounded parameters to them):
  * only a coordinate run out to ±`limit` (a parameter at its bound to 10⁻¹³)
  * is held there.
  *
  * $$ (J^\top J + \lambda\,\mathrm{diag}(J^\top J))\,\delta = -J^\top r $$
  *
- * References: K. Levenberg (1944), D. W. Marquardt (1963); as in
+ * References: K. Levenberg (1944), D. W. Marquardt (1963); H. B. Nielsen,
+ * "Damping parameter in Marquardt's method", IMM-REP-1999-05 (1999); as in
  * mljs/levenberg-marquardt, split the same way (options, step, driver).
  *
  * @internal
@@ -103,6 +105,7 @@ export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(
   let current = problem.atStart;
   let ssr = sumOfSquares(current.r);
   let lambda = 1e-3;
+  let growth = 2;
   let iterations = 0;
   let converged = false;
   const { lusolve } = linearAlgebra();
@@ -122,23 +125,29 @@ export function levenbergMarquardt<R extends { readonly r: readonly number[] }>(
       try {
         delta = lusolve(A, Jtr.map((v) => -v)).map((row) => row[0]!);
       } catch {
-        lambda *= 10;
+        lambda *= growth;
+        growth *= 2;
         continue;
       }
       const candidate = theta.map((v, i) => clamp(v + delta[i]!));
       const next = evaluate(candidate);
       const nextSsr = next === null ? Infinity : sumOfSquares(next.r);
       if (nextSsr < ssr) {
+        // Nielsen's update: damp less the better the linear model predicted the drop.
+        const predicted = -delta.reduce((t, d, a) => t + d * (2 * Jtr[a]! + JtJ[a]!.reduce((u, v, b) => u + v * delta[b]!, 0)), 0);
+        const rho = predicted > 0 ? (ssr - nextSsr) / predicted : 0;
         const relativeDrop = (ssr - nextSsr) / Math.max(ssr, 1e-300);
         const relativeStep = Math.max(...candidate.map((v, i) => Math.abs(v - theta[i]!) / Math.max(Math.abs(v), typical[i]!)));
         theta = candidate;
         current = next!;
         ssr = nextSsr;
-        lambda = Math.max(lambda / 10, 1e-12);
+        lambda = Math.max(lambda * Math.max(1 / 3, 1 - (2 * rho - 1) ** 3), 1e-12);
+        growth = 2;
         improved = true;
         if (relativeDrop < tolerance || relativeStep < 1e-10) converged = true;
       } else {
-        lambda *= 10;
+        lambda *= growth;
+        growth *= 2;
       }
     }
     if (!improved || converged) {

@@ -60,5 +60,5 @@ export function transformFor(bounds: readonly [number, number], typical: number)
 
 /** Whether a free coordinate has run so far that its parameter sits at a bound. */
 export function atBound(u: number): boolean {
-  return Math.abs(u) >= AT_BOUND - 1e-9;
+  return Math.abs(u) >= AT_BOUND - 1e-3;
 }

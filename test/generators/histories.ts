@@ -32,6 +32,8 @@ export interface HistoryRecipe {
   readonly scale?: number;
   /** Where the absence may start, as shares of the span. @defaultValue [0.25, 0.75] */
   readonly absenceAt?: readonly [number, number];
+  /** How long the absence may last, in days. @defaultValue [90, 200] */
+  readonly absenceDays?: readonly [number, number];
 }
 
 /** The truth: neglectDecay ~ U(0.0008, 0.003), halfSaturation ~ U(0.35, 0.9). */
@@ -81,7 +83,8 @@ export function syntheticHistory(seed: string, recipe: HistoryRecipe = {}): Synt
   const cuts = [0, Math.floor(span * (0.2 + 0.2 * random())), Math.floor(span * (0.55 + 0.2 * random())), span];
   const rates = [0, 1, 2].map(() => Math.exp(Math.log(1 / 14) + (Math.log(1.5) - Math.log(1 / 14)) * random()));
   const [lo, hi] = recipe.absenceAt ?? [0.25, 0.75];
-  const days = 90 + Math.floor(111 * random());
+  const [shortest, longest] = recipe.absenceDays ?? [90, 200];
+  const days = shortest + Math.floor((longest - shortest + 1) * random());
   const from = Math.floor(span * (lo + (hi - lo) * random()));
   const entries: { day: number; posts: number; events: number }[] = [];
   for (let day = 0; day < span; day++) {
