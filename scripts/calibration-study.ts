@@ -6,6 +6,7 @@
  *   npx tsx scripts/calibration-study.ts [fits=400]
  */
 import { calibrationStudy } from '../test/generators/calibration-study.js';
+import { WRONG_SHAPE_LAG } from '../test/generators/histories.js';
 
 const FITS = Number(process.argv[2] ?? 400);
 const names = ['neglectDecay', 'response.halfSaturation'];
@@ -26,13 +27,6 @@ console.log(`three parameters (+ agendaWeight), ${three.fits} fits: coverage ${O
 const trend = calibrationStudy('note-trend', Math.ceil(FITS / 4), names, { trendPerYear: 0.35 });
 console.log(`trend ×e^0.35/yr, ${trend.fits} fits: flagged ${share(trend.fits - trend.adequate, trend.fits)}; neglectDecay at its bound in ${trend.results.filter(({ result }) => result.parameters.neglectDecay!.atBound).length}`);
 
-const lagRecipe = {
-  series: 'interest' as const,
-  noise: { negativeBinomialSize: 20 },
-  scale: 0.05,
-  truth: (random: () => number) => {
-    const mean = 200 + 250 * random();
-    return { truth: { 'lag.mean': mean }, parameters: { lag: { kind: 'gamma' as const, mean, shape: 1.5, maxLag: 2000 } } };
   },
 };
 const lagFits = Math.ceil(FITS / 10);
@@ -40,7 +34,7 @@ for (const [label, fit, options] of [
   ['Erlang-4 (default)', ['lag.mean'], {}],
   ['stages compared', ['lag.mean', 'lag.stages'], {}],
 ] as const) {
-  const s = calibrationStudy('note-lag', lagFits, fit, lagRecipe, options);
+  const s = calibrationStudy('note-lag', lagFits, fit, WRONG_SHAPE_LAG, options);
   const errors = s.results.map(({ truth, result }) => result.parameters['lag.mean']!.value / truth['lag.mean']! - 1);
   const median = [...errors].sort((a, b) => a - b)[Math.floor(errors.length / 2)]!;
   const absMedian = errors.map(Math.abs).sort((a, b) => a - b)[Math.floor(errors.length / 2)]!;

@@ -15,6 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calibrationStudy } from './generators/calibration-study.js';
+import { WRONG_SHAPE_LAG } from './generators/histories.js';
 
 const FITS = Number(process.env.CALIBRATION_FITS ?? 200);
 const names = ['neglectDecay', 'response.halfSaturation'];
@@ -48,15 +49,7 @@ describe('calibration on synthetic histories', () => {
   });
 
   it('with a lag of the wrong shape, comparing stages picks neighbouring shapes and brings the mean closer than four stages', () => {
-    const recipe = {
-      series: 'interest' as const,
-      noise: { negativeBinomialSize: 20 },
-      scale: 0.05,
-      truth: (random: () => number) => {
-        const mean = 200 + 250 * random();
-        return { truth: { 'lag.mean': mean }, parameters: { lag: { kind: 'gamma' as const, mean, shape: 1.5, maxLag: 2000 } } };
-      },
-    };
+    const recipe = WRONG_SHAPE_LAG;
     const fits = 8;
     const fixed = calibrationStudy('study-lag', fits, ['lag.mean'], recipe);
     const chosen = calibrationStudy('study-lag', fits, ['lag.mean', 'lag.stages'], recipe, { candidates: { 'lag.stages': [1, 2, 3, 4, 6] } });

@@ -38,3 +38,24 @@ export function caught<E extends Error>(fn: () => unknown, kind: new (...args: n
   }
   return expect.fail('expected an error, none was thrown');
 }
+
+/** Ordinary least squares of y on x with an intercept: the slope, its standard error, the means and the residual sum of squares. */
+export function simpleRegression(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; se: number; mx: number; my: number; rss: number } {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let j = 0; j < n; j++) {
+    mx += x[j]! / n;
+    my += y[j]! / n;
+  }
+  let sxx = 0;
+  let sxy = 0;
+  for (let j = 0; j < n; j++) {
+    sxx += (x[j]! - mx) ** 2;
+    sxy += (x[j]! - mx) * (y[j]! - my);
+  }
+  const slope = sxy / sxx;
+  let rss = 0;
+  for (let j = 0; j < n; j++) rss += (y[j]! - my - slope * (x[j]! - mx)) ** 2;
+  return { slope, se: Math.sqrt(rss / (n - 2) / sxx), mx, my, rss };
+}

@@ -13,6 +13,7 @@ import { samplePosterior } from '../src/fit/posterior.js';
 import { transformFor } from '../src/fit/transform.js';
 import { studentQuantile } from '../src/numerics/statistics.js';
 import { quantileOfSorted } from '../src/numerics/quantiles.js';
+import { simpleRegression } from './helpers.js';
 
 const n = 25;
 const x = Float64Array.from({ length: n }, (_, j) => j / (n - 1));
@@ -26,12 +27,7 @@ const model: FitModel = { names: ['b'], transforms, values: (u) => [...u], input
 const like = likelihoodOf('lognormal', y);
 const best = fitFree(model, like, [0], { maxIterations: 100 })!;
 
-const mx = x.reduce((s, v) => s + v, 0) / n;
-const my = logY.reduce((s, v) => s + v, 0) / n;
-const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
-const b = x.reduce((s, v, j) => s + (v - mx) * (logY[j]! - my), 0) / sxx;
-const rss = logY.reduce((s, v, j) => s + (v - my - b * (x[j]! - mx)) ** 2, 0);
-const se = Math.sqrt(rss / (n - 2) / sxx);
+const { slope: b, se, mx, my, rss } = simpleRegression(x, logY);
 
 const problem = { model, best, freeErrors: [se], priors: [{ kind: 'uniform' as const, min: -50, max: 50 }], y, parameters: {}, draws: 8000, walkers: 16, burnIn: 300, thin: 2, seed: 'exact' };
 

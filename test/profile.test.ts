@@ -12,6 +12,7 @@ import { fitFree } from '../src/fit/maximum-likelihood.js';
 import { profileCut, profileInterval } from '../src/fit/profile.js';
 import { transformFor, type Transform } from '../src/fit/transform.js';
 import { studentQuantile } from '../src/numerics/statistics.js';
+import { simpleRegression } from './helpers.js';
 
 function fakeModel(transforms: Transform[], path: (theta: readonly number[]) => Float64Array): FitModel {
   return {
@@ -36,13 +37,7 @@ describe('profileInterval', () => {
     const model = fakeModel([transformFor([-Infinity, Infinity], 0)], ([b]) => Float64Array.from(x, (v) => Math.exp(b! * v)));
     const like = likelihoodOf('lognormal', y);
     const best = fitFree(model, like, [0], { maxIterations: 100 })!;
-    // ordinary least squares of log y on x
-    const mx = x.reduce((s, v) => s + v, 0) / n;
-    const my = logY.reduce((s, v) => s + v, 0) / n;
-    const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
-    const b = x.reduce((s, v, j) => s + (v - mx) * (logY[j]! - my), 0) / sxx;
-    const rss = logY.reduce((s, v, j) => s + (v - my - b * (x[j]! - mx)) ** 2, 0);
-    const se = Math.sqrt(rss / (n - 2) / sxx);
+    const { slope: b, se } = simpleRegression(x, logY); // ordinary least squares of log y on x
     const t = studentQuantile(0.975, n - 2);
     expect(best.theta[0]).toBeCloseTo(b, 6);
     const { interval, closed } = profileInterval(model, best, 0, se, profileCut('lognormal', n, 2));

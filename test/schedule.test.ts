@@ -223,7 +223,6 @@ describe('schedule details', () => {
       qualities: [],
       origin: null,
       loggedUntil: null,
-      loggedUntil: null,
     });
   });
 

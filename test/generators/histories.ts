@@ -109,3 +109,14 @@ export function syntheticHistory(seed: string, recipe: HistoryRecipe = {}): Synt
   });
   return { history, values, truth, parameters, absence: { from, days } };
 }
+
+/** Weekly lead counts made with a lag of a shape the Erlang default cannot take (gamma, shape 1.5; mean 200–450 days), negative-binomial noise of size 20. */
+export const WRONG_SHAPE_LAG: HistoryRecipe = {
+  series: 'interest',
+  noise: { negativeBinomialSize: 20 },
+  scale: 0.05,
+  truth: (random) => {
+    const mean = 200 + 250 * random();
+    return { truth: { 'lag.mean': mean }, parameters: { lag: { kind: 'gamma', mean, shape: 1.5, maxLag: 2000 } } };
+  },
+};
