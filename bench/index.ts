@@ -7,7 +7,11 @@
  *    same recurrences on plain numbers (target: within 4×).
  * 2. Lag kernels on a 5-year daily series: recursion vs direct convolution
  *    over a 365-step window (target: recursion ≥ 50× faster).
- * 3. `calibrate` of 6 parameters to 3 years of daily data (target: under 1 s).
+ * 3. `calibrate` of 6 parameters to 3 years of daily data (target: under 1 s);
+ *    a two-parameter maximum-likelihood fit to 3 years of weekly views, profile
+ *    intervals and checks included (target: median ≤ 30 ms), against one
+ *    simulation of the same history; a three-parameter posterior, 4,000 draws
+ *    (target: ≤ 5 s on one thread).
  * 4. `monteCarlo` 10,000 runs × 5 years with bands, on one thread and on two
  *    (`monteCarloInWorkers`), each in a fresh process: the first call, and the
  *    median of the next four (targets: under 0.5 s on one thread; about 1.8×
@@ -141,6 +145,17 @@ const calibrationViews = (() => {
 const CALIBRATION_FIT = ['neglectDecay', 'agendaWeight', 'eventWeight', 'momentumFloor', 'response.halfSaturation', 'agendaMemory'];
 const calibrateOnce = () => calibrate({ history: calibrationLog, observed: { series: 'reach', values: calibrationViews }, fit: CALIBRATION_FIT });
 
+// Weekly views: the same log, lognormal noise of 25% a week (as views vary), two and three parameters.
+const weeklyViews = (() => {
+  const run = simulate({ horizon: 156 * 7, activity: calibrationLog, parameters: calibrationTruth });
+  const random = randomStream('bench-weekly', 0);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Array.from({ length: 156 }, (_, k) => 1000 * run.reach.subarray(7 * k, 7 * k + 7).reduce((a, b) => a + b, 0) * Math.exp(0.25 * normal()));
+})();
+const weekly = { history: calibrationLog, observed: { series: 'reach' as const, values: weeklyViews, period: '1 week' }, parameters: calibrationTruth };
+const fitWeekly = () => calibrate({ ...weekly, fit: ['neglectDecay', 'response.halfSaturation'] });
+const posteriorWeekly = () => calibrate({ ...weekly, fit: ['neglectDecay', 'response.halfSaturation', 'agendaWeight'], method: 'posterior', seed: 'bench' });
+
 const SIMULATE = 'simulate: 5 years daily, seed scenario';
 const BARE = 'bare loop: the same recurrences';
 const GEO_REC = 'geometric, window 365: recursion';
@@ -149,6 +164,8 @@ const ERL_REC = 'Erlang, 4 stages: recursion';
 const ERL_CONV = 'Erlang, 4 stages, window 365: convolution';
 
 const CALIBRATE = 'calibrate: 6 parameters, 3 years of daily views';
+const FIT_WEEKLY = 'calibrate: 2 parameters, 3 years of weekly views (maximum likelihood, profiles, checks)';
+const SIMULATE_WEEKLY = 'simulate: the same 3-year history';
 const bench = new Bench({ time: 400, warmupTime: 100 });
 bench
   .add(SIMULATE, () => simulate({ horizon: '5 years', activity }))
@@ -156,8 +173,18 @@ bench
   .add(GEO_REC, () => applyKernel(series, geometric))
   .add(GEO_CONV, () => applyKernel(series, geometric, { method: 'convolution' }))
   .add(ERL_REC, () => applyKernel(series, erlangInfinite))
-  .add(ERL_CONV, () => applyKernel(series, erlangWindow));
+  .add(ERL_CONV, () => applyKernel(series, erlangWindow))
+  .add(SIMULATE_WEEKLY, () => simulate({ horizon: 156 * 7, activity: calibrationLog, parameters: calibrationTruth }))
+  .add(FIT_WEEKLY, fitWeekly);
 await bench.run();
+const posteriorTimes: number[] = [];
+let posteriorResult = posteriorWeekly();
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  posteriorResult = posteriorWeekly();
+  posteriorTimes.push(performance.now() - t);
+}
+posteriorTimes.sort((a, b) => a - b);
 // Calibration takes long enough to time a few runs on their own.
 const calibrationTimes: number[] = [];
 let calibrationResult = calibrateOnce();
@@ -175,6 +202,7 @@ const median = (name: string): number => {
 };
 const rows: [string, string, string][] = [];
 for (const task of bench.tasks) {
+  if (task.name === FIT_WEEKLY || task.name === SIMULATE_WEEKLY) continue;
   const steps = task.name === SIMULATE || task.name === BARE ? days + 1 : days;
   const ms = median(task.name);
   rows.push([task.name, `${ms.toFixed(4)} ms`, `${((ms / steps) * 1e6).toFixed(1)} ns/step`]);
@@ -183,6 +211,12 @@ const ratio = (a: string, b: string): string => `${(median(a) / median(b)).toFix
 const recovered = CALIBRATION_FIT.map((name) => `${name} ${calibrationResult.parameters[name]!.value.toPrecision(3)}`).join(', ');
 rows.push(
   [CALIBRATE, `${calibrationTimes[2]!.toFixed(1)} ms`, `${calibrationResult.iterations} iterations; ${recovered}`],
+  [FIT_WEEKLY, `${median(FIT_WEEKLY).toFixed(1)} ms`, `target ≤ 30 ms; ${ratio(FIT_WEEKLY, SIMULATE_WEEKLY)} one simulation of the history (${median(SIMULATE_WEEKLY).toFixed(2)} ms)`],
+  [
+    'calibrate: 3-parameter posterior, 4,000 draws, 3 years of weekly views',
+    `${(posteriorTimes[1]! / 1000).toFixed(2)} s`,
+    `target ≤ 5 s; ${posteriorResult.posterior!.walkers} walkers × ${posteriorResult.posterior!.steps} kept steps (thin ${posteriorResult.posterior!.thin}, burn-in ${posteriorResult.posterior!.burnIn}); largest R̂ ${Math.max(...Object.values(posteriorResult.posterior!.summary).map((x) => x.rHat)).toFixed(3)}, smallest ESS ${Math.min(...Object.values(posteriorResult.posterior!.summary).map((x) => x.effectiveSampleSize)).toFixed(0)}`,
+  ],
   ['ratio simulate / bare loop (target ≤ 4×)', ratio(SIMULATE, BARE), ''],
   ['ratio geometric convolution / recursion (target ≥ 50×)', ratio(GEO_CONV, GEO_REC), ''],
   ['ratio Erlang convolution / recursion (target ≥ 50×)', ratio(ERL_CONV, ERL_REC), ''],

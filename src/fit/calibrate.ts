@@ -60,7 +60,7 @@ export interface CalibrateOptions {
   /**
    * How the measurements scatter around the model: `'lognormal'` (noise a share of
    * the level, as views vary), `'negative-binomial'` (counts, zeros allowed) or `'normal'`.
-   * @defaultValue `'lognormal'` when every value is above 0, else `'negative-binomial'` when none is below 0, else `'normal'`
+   * @defaultValue `'lognormal'` when every value is above 0, else `'negative-binomial'` when all are whole numbers ≥ 0, else `'normal'`
    */
   readonly likelihood?: LikelihoodName;
   /** Bounds per fitted parameter. @defaultValue 0 to +∞ (0 to 1 for shares) */
@@ -198,17 +198,17 @@ function historyInput(value: unknown): Schedule {
 /** The likelihood asked for, or the default for the data, and why. */
 function chooseLikelihood(given: unknown, y: readonly number[]): { name: LikelihoodName; reason: string } {
   const positive = y.every((v) => v > 0);
-  const counts = y.every((v) => v >= 0);
+  const counts = y.every((v) => v >= 0 && Number.isInteger(v));
   if (given === undefined) {
     if (positive) return { name: 'lognormal', reason: 'the default for values all above 0: noise a share of the level, as views and reach vary' };
-    if (counts) return { name: 'negative-binomial', reason: 'the default for values with zeros: counts whose noise grows with their size' };
-    return { name: 'normal', reason: 'the default for values below 0: noise of one size at every level' };
+    if (counts) return { name: 'negative-binomial', reason: 'the default for whole numbers with zeros: counts whose noise grows with their size' };
+    return { name: 'normal', reason: 'the default for values with zeros or below 0 that are not counts: noise of one size at every level' };
   }
   if (given !== 'normal' && given !== 'lognormal' && given !== 'negative-binomial') {
     throw new ParameterError('likelihood', given, "'lognormal', 'negative-binomial' or 'normal'");
   }
   if (given === 'lognormal' && !positive) throw new ParameterError('likelihood', given, "a likelihood the values allow: 'lognormal' needs every value above 0 (use 'negative-binomial' for counts with zeros)");
-  if (given === 'negative-binomial' && !counts) throw new ParameterError('likelihood', given, "a likelihood the values allow: 'negative-binomial' needs counts ≥ 0 (use 'normal')");
+  if (given === 'negative-binomial' && !y.every((v) => v >= 0)) throw new ParameterError('likelihood', given, "a likelihood the values allow: 'negative-binomial' needs values ≥ 0 (use 'normal')");
   return { name: given, reason: 'as asked' };
 }
 

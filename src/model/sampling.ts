@@ -172,33 +172,44 @@ function marksOf(spec: ScheduleSpec, pauses: readonly { from: number; to: number
 }
 
 /** What one step has gathered while the sweep crosses it. */
+/**
+ * What one step collects as the sweep crosses it: its effort, how long it was
+ * active (first and last moment), and the levels of its effort (merged where
+ * consecutive levels agree) with how long each holds — written straight into
+ * the sampled schedule's level arrays, from `first` on.
+ */
 class StepTally {
   effort = 0;
   active = 0;
   first = -1;
   last = 0;
-  /** Levels of the effort in the step (merged where consecutive levels agree) and how long each holds. */
-  readonly levels: number[] = [];
-  readonly lengths: number[] = [];
+  /** Where this step's levels start, and where the next level goes. */
+  begin = 0;
+  end = 0;
 
-  reset(): void {
+  constructor(
+    readonly level: Float64Array,
+    readonly length: Float64Array,
+  ) {}
+
+  reset(at: number): void {
     this.effort = 0;
     this.active = 0;
     this.first = -1;
     this.last = 0;
-    this.levels.length = 0;
-    this.lengths.length = 0;
+    this.begin = at;
+    this.end = at;
   }
 
   /** A stretch of `length` days from `offset` (days into the step) at effort `level`, active or not. */
   add(offset: number, length: number, level: number, active: boolean): void {
     if (!(length > 0)) return;
     this.effort += level * length;
-    const n = this.levels.length;
-    if (n > 0 && this.levels[n - 1] === level) this.lengths[n - 1] = this.lengths[n - 1]! + length;
+    if (this.end > this.begin && this.level[this.end - 1] === level) this.length[this.end - 1] = this.length[this.end - 1]! + length;
     else {
-      this.levels.push(level);
-      this.lengths.push(length);
+      this.level[this.end] = level;
+      this.length[this.end] = length;
+      this.end++;
     }
     if (active) {
       this.active += length;
@@ -228,8 +239,8 @@ export function sampleSchedule(spec: ScheduleSpec, from: number, step: number, c
     lastActive: new Float64Array(count),
   };
   const start = new Int32Array(count + 1);
-  const level: number[] = [];
-  const share: number[] = [];
+  // Each step has one level, plus one more for each mark inside it: at most count + marks levels in all.
+  const tally = new StepTally(new Float64Array(count + marks.length + 1), new Float64Array(count + marks.length + 1));
 
   let base = 0;
   let pulses = 0;
@@ -244,37 +255,34 @@ export function sampleSchedule(spec: ScheduleSpec, from: number, step: number, c
     if (mark.pause !== undefined) pauseDepth += mark.pause;
     if (mark.active !== undefined) activeDepth += mark.active;
   };
-  const effortNow = (): number => (pauseDepth > 0 ? 0 : base + pulses / spec.spread);
+  const spread = spec.spread;
   let m = 0;
   while (m < marks.length && marks[m]!.t <= from) apply(marks[m++]!);
-  const tally = new StepTally();
   for (let i = 0; i < count; i++) {
     const a = from + i * step;
     const b = from + (i + 1) * step;
-    tally.reset();
+    tally.reset(start[i]!);
     let t = a;
     while (m < marks.length && marks[m]!.t < b) {
       const mark = marks[m]!;
-      tally.add(t - a, mark.t - t, effortNow(), pauseDepth === 0 && activeDepth > 0);
+      tally.add(t - a, mark.t - t, pauseDepth > 0 ? 0 : base + pulses / spread, pauseDepth === 0 && activeDepth > 0);
       t = Math.max(t, mark.t);
       apply(mark);
       m++;
     }
-    tally.add(t - a, b - t, effortNow(), pauseDepth === 0 && activeDepth > 0);
+    tally.add(t - a, b - t, pauseDepth > 0 ? 0 : base + pulses / spread, pauseDepth === 0 && activeDepth > 0);
     // Keep exact zeros exact: a step with no effort reads as none.
     out.effort[i] = tally.effort > 0 ? tally.effort / step : 0;
     out.activity[i] = Math.min(1, tally.active / step);
     out.firstActive[i] = tally.first < 0 ? 0 : tally.first;
     out.lastActive[i] = tally.first < 0 ? 0 : Math.min(step, tally.last);
-    tally.levels.forEach((v, j) => {
-      level.push(v);
-      share.push(tally.lengths[j]! / step);
-    });
-    start[i + 1] = level.length;
+    for (let j = tally.begin; j < tally.end; j++) tally.length[j] = tally.length[j]! / step;
+    start[i + 1] = tally.end;
   }
   countEvents(spec, pauses, eventLists, from, step, out.events, out.eventAge);
   averageQuality(spec, from, step, out.quality);
-  return { ...out, levels: { start, level: Float64Array.from(level), share: Float64Array.from(share) } };
+  const levels = start[count]!;
+  return { ...out, levels: { start, level: tally.level.slice(0, levels), share: tally.length.slice(0, levels) } };
 }
 
 /** Events joined within each step, the rules' and the log's, outside pauses, and their mean age at the step's end. */
