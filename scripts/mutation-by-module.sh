@@ -12,14 +12,17 @@ cd "$(dirname "$0")/.."
 # module: the test files that state its behaviour
 declare -A TESTS=(
   [errors]=errors,bad-input [validate]=validate,bad-input [duration]=duration,bad-input [dates]=dates,schedule
-  [special]=special,kernels [normal]=random,monte-carlo [random]=random,monte-carlo [distributions]=random,monte-carlo
+  [special]=special,kernels,statistics [normal]=random,monte-carlo [random]=random,monte-carlo [distributions]=random,monte-carlo,priors,posterior
   [quantiles]=quantiles [summation]=summation,compare,what-if,cost-of-delay
   [kernels]=kernels,bad-input [lag]=lag,kernels,engine,simulate [response]=response,bad-input [parameters]=parameters,bad-input
   [schedule]=schedule,bad-input [engine]=engine,simulate,monte-carlo,claims [simulate]=simulate,bad-input
   [uncertainty]=monte-carlo,what-if,bad-input [ensemble]=monte-carlo,what-if,engine [bands]=monte-carlo,what-if [monte-carlo]=monte-carlo,bad-input,what-if,parallel
   [compare]=compare [equivalent-months]=equivalent-months [absence-cost]=absence-cost [seed]=absence-cost,planning,claims
   [claims]=claims,model-docs [what-if]=what-if [cost-of-delay]=cost-of-delay [channels]=channels [platform]=platform [monitor]=monitor [planning]=planning
-  [calibrate]=calibrate [observations]=calibrate [fit-plan]=calibrate [least-squares]=calibrate [covariance]=calibrate [linear-algebra]=calibrate
+  [calibrate]=calibrate,history [observations]=calibrate,history [fit-plan]=calibrate [least-squares]=calibrate,profile [covariance]=calibrate [linear-algebra]=calibrate
+  [statistics]=statistics,profile,diagnostics [ensemble-sampler]=ensemble-sampler,posterior [mcmc]=mcmc,posterior [sampling]=schedule,semantics,engine,simulate
+  [transform]=transform,profile,calibrate [likelihood]=likelihood,calibrate [maximum-likelihood]=calibrate,profile [profile]=profile,calibrate
+  [diagnostics]=diagnostics,calibrate [fit-checks]=calibrate [fit-model]=calibrate [posterior]=posterior,calibrate [priors]=priors,calibrate,bad-input
   [beliefs]=beliefs [history]=history [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
 )
 modules=("$@")
