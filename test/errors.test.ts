@@ -56,18 +56,25 @@ describe('how an error message shows the value it got', () => {
     expect(shown({ list: new Array(30).fill(1) }).length).toBeLessThanOrEqual(80);
   });
 
-  it('keeps a value of exactly 80 characters whole, and a string of any length', () => {
+  it('keeps a value of exactly 80 characters whole, and cuts a long string, saying how long it was', () => {
     const exactly80 = { k: 'x'.repeat(72) }; // {"k":"…"} is 8 characters around the 72
     expect(JSON.stringify(exactly80).length).toBe(80);
     expect(shown(exactly80)).toBe(JSON.stringify(exactly80));
     const path = `/exports/${'tiktok-'.repeat(20)}views.csv`;
-    expect(shown(path)).toBe(JSON.stringify(path));
+    expect(shown(path)).toBe(`${JSON.stringify(path.slice(0, 77))}… (${path.length} characters)`);
   });
 
-  it('shows a value JSON cannot write by its kind', () => {
+  it('describes a 5 MB value in a short message', () => {
+    const huge = { name: 'n'.repeat(5_000_000), rows: Array.from({ length: 200_000 }, (_, i) => ({ i })) };
+    const error = new ParameterError('options', huge, 'small');
+    expect(error.message.length).toBeLessThan(200);
+    expect(new ParameterError('name', 'x'.repeat(5_000_000), 'short').message.length).toBeLessThan(200);
+  });
+
+  it('shows a circular value without looping', () => {
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    expect(shown(circular)).toBe('[object Object]');
+    expect(shown(circular)).toBe('{"self":"[circular]"}');
   });
 
   it('each error class has its own name and keeps field and value', () => {

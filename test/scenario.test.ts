@@ -106,7 +106,7 @@ describe('scenario files', () => {
     expect(message(file('').replace('"at":0', '"at":-1'))).toBe('`scenario.activity.rates[0].at` must be a number ≥ 0, got -1');
     expect(message(file('').replace('"spread":7', '"spread":0'))).toBe('`scenario.activity.spread` must be a number > 0, got 0');
     expect(message(file('').replace('"spread":7', '"spread":"x"'))).toBe('`scenario.activity.spread` must be of type number, got "x"');
-    expect(message(file(`,"name":"${'n'.repeat(501)}"`))).toBe(`\`scenario.name\` must be of length ≤ 500, got "${'n'.repeat(501)}"`);
+    expect(message(file(`,"name":"${'n'.repeat(501)}"`))).toBe(`\`scenario.name\` must be of length ≤ 500, got "${'n'.repeat(77)}"… (501 characters)`);
     expect(message('{"format":1,"horizon":10}')).toBe('`scenario.activity` must be present: a required field of a scenario file, got undefined');
     expect(message(file('').replace('"spread":7,', ''))).toBe('`scenario.activity.spread` must be present: a required field of a scenario file, got undefined');
     expect(message('5')).toBe('`scenario` must be a JSON object, got 5');

@@ -51,9 +51,20 @@ describe('integerAtLeast', () => {
 });
 
 describe('plainObject', () => {
-  it('takes an object and refuses null, arrays and other types', () => {
+  it('takes an object as a snapshot (each field read once) and refuses null, arrays, other types and __proto__', () => {
     const o = { a: 1 };
-    expect(plainObject('options', o)).toBe(o);
+    expect(plainObject('options', o)).toEqual(o);
+    expect(plainObject('options', o)).not.toBe(o);
+    let reads = 0;
+    const shifty = {
+      get horizon() {
+        reads++;
+        return reads === 1 ? '1 year' : '-5 parsecs';
+      },
+    };
+    const snapshot = plainObject('options', shifty);
+    expect([snapshot.horizon, snapshot.horizon, reads]).toEqual(['1 year', '1 year', 1]);
+    expect(caught(() => plainObject('options', JSON.parse('{"__proto__": {"polluted": true}}')), ParameterError).field).toBe('options.__proto__');
     for (const bad of [null, [1], 'x', 3, undefined]) expect(caught(() => plainObject('options', bad), InputTypeError).field).toBe('options');
   });
 });

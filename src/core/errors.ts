@@ -8,23 +8,54 @@
  * @module
  */
 
+/** The longest a value is shown in an error message. */
+const SHOWN = 80;
+
+/** Short JSON of a value, reading no more of it than fits in `budget` characters (a huge input is not serialised whole). */
+function shortJson(value: unknown, budget: number, seen: Set<object>): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'string') return JSON.stringify(value.length > budget ? value.slice(0, budget) : value);
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+    if (typeof value === 'boolean') return String(value);
+    return 'null';
+  }
+  if (seen.has(value)) return '"[circular]"';
+  seen.add(value);
+  const array = Array.isArray(value) || ArrayBuffer.isView(value);
+  const parts: string[] = [];
+  let used = 2;
+  const keys = array ? null : Object.keys(value);
+  const length = array ? (value as ArrayLike<unknown>).length : keys!.length;
+  for (let i = 0; i < length && used < budget; i++) {
+    const item = array ? (value as ArrayLike<unknown>)[i] : (value as Record<string, unknown>)[keys![i]!];
+    const text = (array ? '' : `${JSON.stringify(keys![i]!.slice(0, budget))}:`) + shortJson(item, budget - used, seen);
+    parts.push(text);
+    used += text.length + 1;
+  }
+  if (parts.length < length) parts.push('…');
+  return array ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+}
+
 /**
  * Format a value for an error message: strings quoted, numbers as they print,
- * objects as short JSON.
+ * objects as short JSON — each cut to about 80 characters, whatever its size.
  *
  * @internal
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return value.length > SHOWN ? `${JSON.stringify(value.slice(0, SHOWN - 3))}… (${value.length} characters)` : JSON.stringify(value);
+  }
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     return String(value);
   }
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return value.toString();
   try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    const text = shortJson(value, SHOWN, new Set());
+    return text.length > SHOWN ? `${text.slice(0, SHOWN - 3)}...` : text;
   } catch {
     return Object.prototype.toString.call(value);
   }

@@ -52,12 +52,18 @@ export function optionalBoolean(field: string, value: unknown, fallback = false)
   return value;
 }
 
-/** A plain object (not null, not an array), or `InputTypeError`. */
+/** A plain object (not null, not an array) as a snapshot of its own fields, each read once; `InputTypeError` otherwise, and a `__proto__` field refused. */
 export function plainObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputTypeError(field, value, 'an object');
   }
-  return value as Record<string, unknown>;
+  // A snapshot: every field read once, here — a getter that changes between reads cannot change what was checked.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') throw new ParameterError(`${field}.__proto__`, undefined, 'absent: `__proto__` is not a field');
+    out[key] = (value as Record<string, unknown>)[key];
+  }
+  return out;
 }
 
 /** Reject keys of `value` that are not in `known`, naming the first unknown one. */
