@@ -284,7 +284,8 @@ describe('errors name the field', () => {
     [{ kind: 'erlang', mean: 10, stages: 65 }, 'kernel.stages'],
     [{ kind: 'geometric', halfLife: 0 }, 'kernel.halfLife'],
     [{ kind: 'geometric', halfLife: '-2 days' }, 'kernel.halfLife'],
-    [{ kind: 'gamma', mean: 1e300, shape: 50, maxLag: 3, normalize: true }, 'kernel.normalize'], // every weight underflows to 0
+    [{ kind: 'gamma', mean: 1e6, shape: 100, maxLag: 3, normalize: true }, 'kernel.normalize'], // every weight underflows to 0
+    [{ kind: 'gamma', mean: 1e300, shape: 50, maxLag: 3 }, 'kernel.mean'], // a lag beyond a million days
     [{ kind: 'gamma', mean: 10, shape: 0, maxLag: 5 }, 'kernel.shape'],
     [{ kind: 'adstock' }, 'kernel.kind'],
     [{ kind: 'geometric', alpha: 0.5, decay: 1 }, 'kernel.decay'],

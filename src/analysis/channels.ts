@@ -19,6 +19,7 @@ import { simulate, type Simulation } from '../model/simulate.js';
 import { steadyPlan } from './planning.js';
 import { compensatedSum } from '../numerics/summation.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, positive } from '../core/validate.js';
+import { LIMITS, checkSteps } from '../core/limits.js';
 
 /** A platform to build on, with the assumptions that describe it. */
 export interface Channel {
@@ -405,20 +406,14 @@ export function allocate(options: AllocateOptions): Allocation {
   if (unit !== 'posts' && unit !== 'hours') throw new ParameterError('unit', unit, "'posts' or 'hours'");
   const measure = o.measure ?? 'atHorizon';
   if (measure !== 'atHorizon' && measure !== 'total') throw new ParameterError('measure', measure, "'atHorizon' or 'total'");
-  const objective = (o.objective ?? { kind: 'expected' }) as AllocationObjective;
-  const ob = plainObject('objective', objective);
-  if (ob.kind === 'quantile' || ob.kind === 'shortfall') {
-    knownKeys('objective', ob, ['kind', 'level']);
-    const level = finiteNumber('objective.level', ob.level);
-    if (!(level > 0 && level < 1)) throw new ParameterError('objective.level', ob.level, 'a number between 0 and 1');
-  } else if (ob.kind === 'expected') {
-    knownKeys('objective', ob, ['kind']);
-  } else {
-    throw new ParameterError('objective.kind', ob.kind, "'expected', 'shortfall' or 'quantile'");
-  }
+  const objective = resolveObjective(o.objective);
   const K = o.increments === undefined ? 28 : finiteNumber('increments', o.increments);
   if (!(Number.isInteger(K) && K >= 1 && K <= 1000)) throw new ParameterError('increments', o.increments, 'a whole number from 1 to 1000');
-  toDays(o.horizon as Duration, 'horizon');
+  const horizonDays = toDays(o.horizon as Duration, 'horizon');
+  if (objective.kind !== 'expected' && channels.length > LIMITS.cautiousChannels) {
+    throw new ParameterError('channels', `${channels.length} channels`, `at most ${LIMITS.cautiousChannels} channels for a cautious objective (it weighs all 2^C combinations of which channels take off); 'expected' takes any number`);
+  }
+  checkSteps('increments', K, channels.length * K * (Math.ceil(horizonDays) + 1), `${channels.length} channels × ${K} increments over the horizon`);
   const startDate = (o.startDate as string | undefined) ?? '2022-07-01';
   const perIncrement = budget / K;
   const table = valueTable(channels, perIncrement, unit, K, o.horizon as Duration, measure, startDate);
@@ -437,7 +432,7 @@ export function allocate(options: AllocateOptions): Allocation {
   let method: Allocation['method'] = 'exact';
   if (objective.kind === 'expected') {
     best = bestSeparable(table.map((row, c) => row.map((v) => (1 - failures[c]!) * v)), K);
-  } else if (binomial(K + C - 1, C - 1) <= 200_000) {
+  } else if (binomial(K + C - 1, C - 1) <= 200_000 && binomial(K + C - 1, C - 1) * 2 ** C <= 8_000_000) {
     best = exhaustive(C, K, scoreOf);
   } else {
     method = 'local-search';
@@ -460,6 +455,22 @@ export function allocate(options: AllocateOptions): Allocation {
     singleChannel: channels.map((c: Channel, i: number) => ({ name: c.name, value: valueOf(Array.from({ length: C }, (_, d) => (d === i ? K : 0))) })),
     method,
   };
+}
+
+/** The objective, read once. */
+function resolveObjective(value: unknown): AllocationObjective {
+  const ob = plainObject('objective', value ?? { kind: 'expected' });
+  if (ob.kind === 'quantile' || ob.kind === 'shortfall') {
+    knownKeys('objective', ob, ['kind', 'level']);
+    const level = finiteNumber('objective.level', ob.level);
+    if (!(level > 0 && level < 1)) throw new ParameterError('objective.level', ob.level, 'a number between 0 and 1');
+    return { kind: ob.kind, level };
+  }
+  if (ob.kind === 'expected') {
+    knownKeys('objective', ob, ['kind']);
+    return { kind: 'expected' };
+  }
+  throw new ParameterError('objective.kind', ob.kind, "'expected', 'shortfall' or 'quantile'");
 }
 
 /** Exact maximum of Σ_c values[c][k_c] with Σ k_c = K (dynamic programming). */

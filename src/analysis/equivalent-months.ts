@@ -6,10 +6,10 @@
  * @module
  */
 import { DAYS_PER_MONTH, DAYS_PER_YEAR, positiveDays, type Duration } from '../core/duration.js';
-import type { ParameterInput } from '../model/parameters.js';
+import { MAX_STOCK, type ParameterInput } from '../model/parameters.js';
 import { schedule, type Schedule } from '../model/schedule.js';
 import { simulate, type ModelState } from '../model/simulate.js';
-import { knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { knownKeys, plainObject, upTo } from '../core/validate.js';
 
 /** Options of {@link equivalentMonths}. */
 export interface EquivalentMonthsOptions {
@@ -39,7 +39,7 @@ export interface EquivalentMonthsOptions {
  * ```
  */
 export function equivalentMonths(equity: number, options: EquivalentMonthsOptions = {}): number {
-  const target = nonNegative('equity', equity);
+  const target = upTo('equity', equity, MAX_STOCK, 'a stock of equity');
   const o = plainObject('options', options);
   knownKeys('options', o, ['activity', 'parameters', 'step', 'limit']);
   const activity = (o.activity as Schedule | undefined) ?? schedule.reference();

@@ -14,6 +14,7 @@ import { resolveParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule as builders, scheduleInput, type Schedule, type SampledSchedule } from '../model/schedule.js';
 import { resolveGrid, type Grid } from '../model/simulate.js';
 import { finiteNumber, integerAtLeast, knownKeys, plainObject, positive } from '../core/validate.js';
+import { LIMITS, checkMemory, checkSteps } from '../core/limits.js';
 
 /** One account on the platform. */
 export interface PlatformAccount {
@@ -102,6 +103,9 @@ interface Runner {
   readonly point: { equity: Float64Array; agenda: Float64Array; reach: Float64Array };
 }
 
+/** Numbers an account holds per grid point: six series, its invitations, and its sampled schedule. */
+const PLATFORM_SERIES = 15;
+
 /**
  * Simulate several accounts sharing one platform's traffic. Each account's
  * equity, momentum and agenda move as in {@link simulate}; its reach is the
@@ -128,14 +132,19 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
   const o = plainObject('options', options);
   knownKeys('options', o, ['accounts', 'horizon', 'step', 'parameters', 'traffic', 'invitations']);
   if (!Array.isArray(o.accounts) || o.accounts.length === 0) throw new ParameterError('accounts', o.accounts, 'a non-empty array of accounts');
+  const accountList: unknown[] = [...o.accounts]; // each account read once
+  if (accountList.length > LIMITS.platformAccounts) throw new ParameterError('accounts', `${accountList.length} accounts`, `at most ${LIMITS.platformAccounts} accounts`);
   const grid = resolveGrid(o.horizon, o.step);
+  const gridPoints = grid.steps + 1;
+  checkSteps('horizon', o.horizon, accountList.length * gridPoints, `${accountList.length} accounts over ${gridPoints} grid points`);
+  checkMemory('horizon', o.horizon, accountList.length * gridPoints * PLATFORM_SERIES * 8, `${accountList.length} accounts' series over ${gridPoints} grid points`);
   const p = resolveParameters((o.parameters ?? {}) as ParameterInput);
   const traffic = o.traffic === undefined ? 1000 : positive('traffic', o.traffic);
   const rule = resolveRule(o.invitations);
   const points = grid.steps + 1;
   const engine = new Engine(p, grid.step);
   const names = new Set<string>();
-  const runners: Runner[] = o.accounts.map((raw: unknown, i: number) => joinAccount(raw, i, names, engine, grid));
+  const runners: Runner[] = accountList.map((raw: unknown, i: number) => joinAccount(raw, i, names, engine, grid));
 
   const days = new Float64Array(points);
   const agendas = new Float64Array(runners.length);

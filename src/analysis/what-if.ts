@@ -7,7 +7,7 @@
 import { DAYS_PER_MONTH } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { emptyBand, gridDays, scratch, summarise, type Band } from '../ensemble/bands.js';
-import { runEnsemble } from '../ensemble/ensemble.js';
+import { checkEnsembleBudget, runEnsemble } from '../ensemble/ensemble.js';
 import { resolveUncertainty, type UncertaintyOptions } from '../ensemble/uncertainty.js';
 import { prepareRun, type PreparedRun, type SimulateOptions } from '../model/simulate.js';
 import { quantileOfSorted } from '../numerics/quantiles.js';
@@ -124,6 +124,7 @@ export function whatIf(
   const uncertainty = resolveUncertainty(uncertain ? o : { runs: 1, seed: 0, levels: [0.5] }, base.parameters);
   const { runs, levels } = uncertainty;
   const points = base.steps + 1;
+  checkEnsembleBudget({ runs, points, scenarios: names.length + 1, series: COMPARED.length, levels: levels.length });
   const days = gridDays(base);
   const step = base.step;
 

@@ -12,7 +12,7 @@ import { ParameterError } from './errors.js';
  * The limits of one call.
  *
  * - `steps`: model steps one call may compute, over all its runs and scenarios
- *   (2 × 10⁸ ≈ 20–60 s on one core): a Monte Carlo's runs × grid points, a
+ *   (10⁸ ≈ 10–30 s on one core): a Monte Carlo's runs × grid points, a
  *   platform's accounts × grid points, an allocation's channels × increments
  *   × grid points.
  * - `memoryBytes`: the memory one call may plan to hold at once (1 GiB): paths
@@ -26,14 +26,14 @@ import { ParameterError } from './errors.js';
  * @example
  * ```ts
  * import { LIMITS } from 'relationship-equity';
- * LIMITS.steps; // 200000000
+ * LIMITS.steps; // 100000000
  * ```
  */
 export const LIMITS = Object.freeze({
-  steps: 200_000_000,
+  steps: 100_000_000,
   memoryBytes: 2 ** 30,
   textCharacters: 20_000_000,
-  cautiousChannels: 12,
+  cautiousChannels: 10,
   platformAccounts: 10_000,
 });
 

@@ -22,6 +22,16 @@ export function nonNegative(field: string, value: unknown): number {
   return x;
 }
 
+/**
+ * A number from 0 to `max`: the ranges of inputs that mean something (no account
+ * posts 10,000 times a day), kept far from where the arithmetic would overflow.
+ */
+export function upTo(field: string, value: unknown, max: number, what = ''): number {
+  const x = nonNegative(field, value);
+  if (!(x <= max)) throw new ParameterError(field, value, `a number from 0 to ${max}${what === '' ? '' : ` (${what})`}`);
+  return x;
+}
+
 /** A finite number > 0. */
 export function positive(field: string, value: unknown): number {
   const x = finiteNumber(field, value);

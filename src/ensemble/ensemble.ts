@@ -11,6 +11,7 @@
 import { Engine, EngineGroup, LANE_PARAMETERS, dayKey } from '../model/engine.js';
 import type { SampledSchedule } from '../model/schedule.js';
 import type { PreparedRun, SeriesName, SimulateOptions } from '../model/simulate.js';
+import { checkMemory, checkSteps } from '../core/limits.js';
 import { draw } from '../numerics/distributions.js';
 import { lognormalShocks, randomStreamWithState } from '../numerics/random.js';
 import { runEngine, type ResolvedUncertainty } from './uncertainty.js';
@@ -120,6 +121,25 @@ export function drawValues(uncertainty: Pick<ResolvedUncertainty, 'distributions
   }
   for (const d of distributions) values.push(draw(d, random));
   return values;
+}
+
+/** What an ensemble holds per run besides its series: an engine and its lag (about 2 KB), its stream's state, its noise and its draws. */
+const BYTES_PER_RUN = 2048 + 4 * 8 + BLOCK * 8;
+
+/**
+ * Check an ensemble's work and memory against {@link LIMITS} before anything
+ * is allocated: runs × grid points × scenarios model steps; block buffers,
+ * bands, each run's state, and kept paths.
+ *
+ * @throws {@link ParameterError} naming `runs` (or `keepPaths` when the paths are what does not fit).
+ * @internal
+ */
+export function checkEnsembleBudget(size: { runs: number; points: number; scenarios: number; series: number; levels: number; keepPaths?: boolean }): void {
+  const { runs, points, scenarios, series, levels } = size;
+  checkSteps('runs', runs, runs * points * scenarios, `${runs} runs of ${points} grid points${scenarios > 1 ? ` for ${scenarios} scenarios` : ''}`);
+  const state = runs * scenarios * (BYTES_PER_RUN + 2 * series * BLOCK * 8 + 2 * series * 8) + scenarios * series * points * (levels + 1) * 8;
+  checkMemory('runs', runs, state, `the state of ${runs} runs and their bands`);
+  if (size.keepPaths === true) checkMemory('keepPaths', true, state + runs * scenarios * series * points * 8, `keeping ${runs} paths of ${points} points for ${series} series`);
 }
 
 /** Buffers for one block of every run: values[scenario][series][t · runs + run]. @internal */

@@ -13,7 +13,7 @@ import { InputTypeError, ParameterError } from '../core/errors.js';
 import { knownKeys, optionalBoolean, plainObject } from '../core/validate.js';
 import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from '../model/simulate.js';
 import { emptyBand, gridDays, scratch, summarise, type Band } from './bands.js';
-import { ENSEMBLE_BLOCK, createEnsemble, runEnsemble, type EnsembleBlock } from './ensemble.js';
+import { ENSEMBLE_BLOCK, checkEnsembleBudget, createEnsemble, runEnsemble, type EnsembleBlock } from './ensemble.js';
 import { resolveUncertainty, type ResolvedUncertainty, type UncertaintyOptions } from './uncertainty.js';
 
 /** Options of {@link monteCarlo}. */
@@ -164,6 +164,7 @@ export function prepareMonteCarlo(
   const keepPaths = optionalBoolean('keepPaths', o.keepPaths);
   const points = prepared.steps + 1;
   const { runs, levels } = uncertainty;
+  checkEnsembleBudget({ runs, points, scenarios: 1, series: series.length, levels: levels.length, keepPaths });
 
   const draws: Record<string, Float64Array> = {};
   for (const name of uncertainty.names) draws[name] = new Float64Array(runs);

@@ -14,6 +14,7 @@
 import { type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
+import { checkSteps } from '../core/limits.js';
 import { resolveParameters, withParameters, type ParameterInput } from '../model/parameters.js';
 import { scheduleInput, type Schedule } from '../model/schedule.js';
 import type { Distribution } from '../numerics/distributions.js';
@@ -370,6 +371,10 @@ function readOptions(options: CalibrateOptions) {
   const run = settings(o, dimensions);
   if (run.method === 'posterior' && plan.names.length === 0) throw new ParameterError('fit', o.fit, "at least one continuous parameter for method: 'posterior'");
   const priors = run.method === 'posterior' ? resolvePriors(o.priors, plan.names, plan.bounds, plan.start) : [];
+  if (run.method === 'posterior') {
+    const evaluations = run.walkers * (run.burnIn + Math.ceil(run.draws / run.walkers) * run.thin);
+    checkSteps('draws', o.draws ?? run.draws, evaluations * (observations.span + 1), `the sampler's ${evaluations} runs of the model over the history`);
+  }
   return { history, fixed, base, observations, plan, likelihoodName: name, reason, run, priors };
 }
 

@@ -264,6 +264,9 @@ const MAX_WINDOW = 1_000_000;
 /** An infinite kernel's weights are listed until the rest weighs less than this share. */
 const TAIL = 1e-15;
 const MAX_STAGES = 64;
+/** The shortest and longest mean lag taken, in days. */
+const MIN_MEAN_DAYS = 0.01;
+const MAX_MEAN_DAYS = 1_000_000;
 
 function optionalWindow(field: string, value: unknown): number | null {
   if (value === undefined || value === null) return null;
@@ -339,6 +342,7 @@ export function validateKernel(spec: unknown, field = 'kernel'): ResolvedKernel 
     case 'gamma': {
       knownKeys(field, o, ['kind', 'mean', kind === 'erlang' ? 'stages' : 'shape', 'maxLag', 'normalize']);
       const mean = positiveDays(f('mean'), o.mean);
+      if (!(mean >= MIN_MEAN_DAYS && mean <= MAX_MEAN_DAYS)) throw new ParameterError(f('mean'), o.mean, `a lag from ${MIN_MEAN_DAYS} days (a quarter of an hour) to ${MAX_MEAN_DAYS} days`);
       if (kind === 'erlang') {
         const stages = integerAtLeast(f('stages'), o.stages, 1);
         if (stages > MAX_STAGES) throw new ParameterError(f('stages'), o.stages, `a whole number from 1 to ${MAX_STAGES}`);

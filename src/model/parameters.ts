@@ -11,7 +11,7 @@ import { positiveDays, toDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { validateKernel, type KernelSpec, type ResolvedKernel } from './kernels.js';
 import { validateResponse, type ResponseSpec } from './response.js';
-import { inRange, knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { inRange, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
 
 /**
  * Every parameter of the model, fully resolved: times in days, rates per day.
@@ -111,6 +111,13 @@ export type DurationField =
   | 'neglectRamp'
   | 'agendaMemory';
 
+/** The largest weight, bonus or scale a parameter takes (the defaults are near 1). */
+const MAX_WEIGHT = 1e6;
+/** The largest decay rate, per day (e^−10 a day: gone at once). */
+const MAX_DECAY = 10;
+/** The largest stock a threshold or an initial state takes. */
+export const MAX_STOCK = 1e15;
+
 /**
  * The default parameters, calibrated to the seed's claims table. Frozen.
  *
@@ -200,20 +207,20 @@ const CHECKS: { readonly [K in keyof ModelParameters]: (value: unknown) => Model
     }
     return response;
   },
-  eventWeight: (value) => nonNegative('parameters.eventWeight', value),
-  earlyBonus: (value) => nonNegative('parameters.earlyBonus', value),
+  eventWeight: (value) => upTo('parameters.eventWeight', value, MAX_WEIGHT),
+  earlyBonus: (value) => upTo('parameters.earlyBonus', value, MAX_WEIGHT),
   earlyBonusTime: (value) => days('earlyBonusTime', value, true),
   momentumMemory: (value) => days('momentumMemory', value, true),
   momentumFloor: (value) => inRange('parameters.momentumFloor', value, 0, 1),
-  activeDecay: (value) => nonNegative('parameters.activeDecay', value),
-  neglectDecay: (value) => nonNegative('parameters.neglectDecay', value),
+  activeDecay: (value) => upTo('parameters.activeDecay', value, MAX_DECAY, 'a rate per day'),
+  neglectDecay: (value) => upTo('parameters.neglectDecay', value, MAX_DECAY, 'a rate per day'),
   neglectGrace: (value) => days('neglectGrace', value, false),
   neglectRamp: (value) => days('neglectRamp', value, true),
   agendaMemory: (value) => days('agendaMemory', value, true),
-  agendaWeight: (value) => nonNegative('parameters.agendaWeight', value),
-  invitationThreshold: (value) => nonNegative('parameters.invitationThreshold', value),
+  agendaWeight: (value) => upTo('parameters.agendaWeight', value, MAX_WEIGHT),
+  invitationThreshold: (value) => upTo('parameters.invitationThreshold', value, MAX_STOCK),
   lag: (value) => validateKernel(value, 'parameters.lag'),
-  interestPerReach: (value) => nonNegative('parameters.interestPerReach', value),
+  interestPerReach: (value) => upTo('parameters.interestPerReach', value, MAX_WEIGHT),
 };
 
 /**

@@ -232,7 +232,7 @@ export function validateResponse(spec: unknown, field = 'response'): ResponseSpe
   switch (o.kind) {
     case 'hill':
       only('halfSaturation', 'shape');
-      return Object.freeze({ kind: 'hill', halfSaturation: positive(f('halfSaturation'), o.halfSaturation), shape: positive(f('shape'), o.shape) });
+      return Object.freeze({ kind: 'hill', halfSaturation: positive(f('halfSaturation'), o.halfSaturation), shape: shapeOf(f('shape'), o.shape) });
     case 'hill-robyn': {
       only('alpha', 'gamma', 'range', 'convention');
       const r = range(f('range'), o.range);
@@ -240,7 +240,7 @@ export function validateResponse(spec: unknown, field = 'response'): ResponseSpe
       if (convention !== 'robyn' && convention !== 'robyn-legacy') throw new ParameterError(f('convention'), o.convention, "'robyn' or 'robyn-legacy'");
       return Object.freeze({
         kind: 'hill-robyn',
-        alpha: positive(f('alpha'), o.alpha),
+        alpha: shapeOf(f('alpha'), o.alpha),
         gamma: inRange(f('gamma'), o.gamma, 0, 1),
         ...(r === undefined ? {} : { range: r }),
         convention,
@@ -279,6 +279,23 @@ export function validateResponse(spec: unknown, field = 'response'): ResponseSpe
   }
 }
 
+/** The steepest Hill curve taken: a shape of 100 is already a step. */
+const MAX_SHAPE = 100;
+
+function shapeOf(field: string, value: unknown): number {
+  const shape = positive(field, value);
+  if (!(shape <= MAX_SHAPE)) throw new ParameterError(field, value, `a number > 0 and at most ${MAX_SHAPE} (a steeper curve is a step)`);
+  return shape;
+}
+
+/** x^s / (x^s + h^s), and where a power overflows the same as 1 / (1 + (h/x)^s). */
+function hill(x: number, shape: number, h: number, hPower: number): number {
+  if (x <= 0) return 0;
+  const p = Math.pow(x, shape);
+  if (p < Infinity && hPower < Infinity && p + hPower > 0) return p / (p + hPower);
+  return 1 / (1 + Math.pow(h / x, shape));
+}
+
 /**
  * A fast evaluator for a validated response spec, for use inside a per-step
  * loop. `seriesRange` supplies Robyn's input range when the spec has none.
@@ -295,11 +312,7 @@ export function responseFunction(
     case 'hill': {
       const { shape } = spec;
       const kPower = Math.pow(spec.halfSaturation, shape);
-      return (x) => {
-        if (x <= 0) return 0;
-        const p = Math.pow(x, shape);
-        return p / (p + kPower);
-      };
+      return (x) => hill(x, shape, spec.halfSaturation, kPower);
     }
     case 'hill-robyn': {
       const r = spec.range ?? seriesRange;
@@ -309,11 +322,7 @@ export function responseFunction(
       const inflexion = spec.convention === 'robyn-legacy' ? (1 - spec.gamma) * r[0] + spec.gamma * r[1] : spec.gamma * r[1];
       const { alpha } = spec;
       const iPower = Math.pow(inflexion, alpha);
-      return (x) => {
-        if (x <= 0) return 0;
-        const p = Math.pow(x, alpha);
-        return p / (p + iPower);
-      };
+      return (x) => hill(x, alpha, inflexion, iPower);
     }
     case 'logistic': {
       const { lambda } = spec;

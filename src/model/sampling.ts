@@ -142,7 +142,8 @@ function eventDays(spec: ScheduleSpec, pauses: readonly { from: number; to: numb
     const first = Math.max(0, Math.ceil((from - EVENT_ACTIVITY_DAYS - rule.from) / rule.every));
     const expected = (stop - rule.from) / rule.every - first;
     if (expected > MAX_EVENTS) {
-      throw new ParameterError('withEvents.every', rule.every, `long enough to give at most ${MAX_EVENTS} events in a run`);
+      // The schedule is fine; the run is too long for it.
+      throw new ParameterError('horizon', `${Math.round(end - from)} days`, `short enough for at most ${MAX_EVENTS} events (one every ${rule.every} days would give ${Math.round(expected)})`);
     }
     const list: number[] = [];
     for (let k = first; ; k++) {

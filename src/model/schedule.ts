@@ -13,7 +13,7 @@
 import { DAYS_PER_WEEK, positiveDays, toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
-import { finiteNumber, knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { finiteNumber, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
 import { sampleSchedule, type SampledSchedule } from './sampling.js';
 
 export type { SampledSchedule, EffortLevels } from './sampling.js';
@@ -191,6 +191,7 @@ export class Schedule {
     const o = plainObject('withEvents', options);
     knownKeys('withEvents', o, ['every', 'from', 'for']);
     const every = positiveDays('withEvents.every', o.every);
+    if (!(every >= MIN_EVENT_INTERVAL_DAYS)) throw new ParameterError('withEvents.every', o.every, `at least ${MIN_EVENT_INTERVAL_DAYS} days (an hour) between events`);
     const from = o.from === undefined ? 0 : toDays(o.from as Duration, 'withEvents.from');
     const until = o.for === undefined ? null : from + toDays(o.for as Duration, 'withEvents.for');
     return this.with({ eventRules: [...this.spec.eventRules, { every, from, until }] });
@@ -256,7 +257,7 @@ export class Schedule {
     const o: Record<string, unknown> =
       typeof options === 'number' ? { value: options } : plainObject('quality', options);
     knownKeys('quality', o, ['value', 'from', 'for']);
-    const value = nonNegative('quality.value', o.value);
+    const value = upTo('quality.value', o.value, MAX_QUALITY, 'a multiplier on reach');
     const from = o.from === undefined ? 0 : toDays(o.from as Duration, 'quality.from');
     const to = o.for === undefined ? null : from + toDays(o.for as Duration, 'quality.for');
     return this.with({ qualities: [...this.spec.qualities, { from, to, value }] });
@@ -324,9 +325,18 @@ function rateFrom(field: string, o: Record<string, unknown>): number {
     throw new ParameterError(field, o, 'given exactly one of `postsPerWeek` and `postsPerDay`');
   }
   return hasWeek
-    ? nonNegative(`${field}.postsPerWeek`, o.postsPerWeek) / DAYS_PER_WEEK
-    : nonNegative(`${field}.postsPerDay`, o.postsPerDay);
+    ? upTo(`${field}.postsPerWeek`, o.postsPerWeek, MAX_POSTS_PER_DAY * DAYS_PER_WEEK, 'posts a week') / DAYS_PER_WEEK
+    : upTo(`${field}.postsPerDay`, o.postsPerDay, MAX_POSTS_PER_DAY, 'posts a day');
 }
+
+/** The most posts a day a schedule takes: far beyond any account (and far from overflow). */
+export const MAX_POSTS_PER_DAY = 10_000;
+/** The largest quality multiplier. */
+const MAX_QUALITY = 1000;
+/** The shortest interval between a rule's events, in days (an hour). */
+const MIN_EVENT_INTERVAL_DAYS = 1 / 24;
+/** The most events one log entry may hold. */
+const MAX_EVENTS_PER_ENTRY = 10_000;
 
 const EMPTY: ScheduleSpec = {
   rates: [],
@@ -379,13 +389,13 @@ function fromLog(entries: readonly LogEntry[], options: LogOptions = {}): Schedu
     }
     if (day < 0) throw new ParameterError(field, dated ? entry.date : entry.day, 'on or after day 0 (the origin)');
     previous = day;
-    const events = entry.events === undefined ? 0 : nonNegative(`entries[${i}].events`, entry.events);
+    const events = entry.events === undefined ? 0 : upTo(`entries[${i}].events`, entry.events, MAX_EVENTS_PER_ENTRY, 'events in one entry');
     const posts =
       entry.posts === undefined
         ? entry.events === undefined
           ? 1
           : 0
-        : nonNegative(`entries[${i}].posts`, entry.posts);
+        : upTo(`entries[${i}].posts`, entry.posts, MAX_POSTS_PER_DAY * DAYS_PER_WEEK, 'posts in one entry');
     if (posts > 0) loggedPosts.push({ day, count: posts });
     if (events > 0) loggedEvents.push({ day, count: events });
   });
@@ -423,7 +433,7 @@ export const schedule = Object.freeze({
    * ```
    */
   weekly(postsPerWeek: number): Schedule {
-    return steady(nonNegative('postsPerWeek', postsPerWeek) / DAYS_PER_WEEK);
+    return steady(upTo('postsPerWeek', postsPerWeek, MAX_POSTS_PER_DAY * DAYS_PER_WEEK, 'posts a week') / DAYS_PER_WEEK);
   },
   /**
    * Steady posting at `postsPerDay`, from day 0.
@@ -434,7 +444,7 @@ export const schedule = Object.freeze({
    * ```
    */
   daily(postsPerDay: number): Schedule {
-    return steady(nonNegative('postsPerDay', postsPerDay));
+    return steady(upTo('postsPerDay', postsPerDay, MAX_POSTS_PER_DAY, 'posts a day'));
   },
   /**
    * No activity at all: an account left alone.

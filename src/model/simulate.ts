@@ -6,9 +6,9 @@
 import { positiveDays, toDays, type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { Engine, type EngineState } from './engine.js';
-import { resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
+import { MAX_STOCK, resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
 import { schedule as scheduleBuilders, scheduleInput, type Schedule } from './schedule.js';
-import { finiteNumber, inRange, knownKeys, nonNegative, plainObject } from '../core/validate.js';
+import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
 
 /**
  * Everything the model remembers at one moment. Passed as `initial` to
@@ -145,12 +145,15 @@ function resolveState(initial: Partial<ModelState> | undefined, start: number | 
     }
     lagState = o.lagState.map((v: unknown, i: number) => nonNegative(`initial.lagState[${i}]`, v));
   }
+  if (!(sinceLaunch >= 0)) {
+    throw new ParameterError(o.sinceLaunch === undefined ? 'initial.day' : 'initial.sinceLaunch', o.sinceLaunch ?? o.day, `a day on or after the platform's launch (initial.day + start ≥ 0, got ${sinceLaunch})`);
+  }
   return {
     day,
     sinceLaunch,
-    equity: o.equity === undefined ? 0 : nonNegative('initial.equity', o.equity),
+    equity: o.equity === undefined ? 0 : upTo('initial.equity', o.equity, MAX_STOCK, 'a stock of equity'),
     momentum: o.momentum === undefined ? 0 : inRange('initial.momentum', o.momentum, 0, 1),
-    agenda: o.agenda === undefined ? 0 : nonNegative('initial.agenda', o.agenda),
+    agenda: o.agenda === undefined ? 0 : upTo('initial.agenda', o.agenda, MAX_STOCK, 'a stock of recent events'),
     quietDays: o.quietDays === undefined ? 0 : nonNegative('initial.quietDays', o.quietDays),
     lagState: lagState ?? [],
   };
