@@ -19,6 +19,7 @@
  */
 export { ParameterError, DurationError, InputTypeError } from './core/errors.js';
 export { toDays, daysToMonths, DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_WEEK } from './core/duration.js';
+export { LIMITS } from './core/limits.js';
 export type { Duration } from './core/duration.js';
 export { respond } from './model/response.js';
 export type {

@@ -11,17 +11,22 @@ describe('isoDateDay', () => {
     expect(isoDateDay('d', '2024-03-01') - isoDateDay('d', '2024-02-28')).toBe(2); // a leap year
   });
 
-  it('ignores surrounding spaces, a time and a zone: a date is a day', () => {
-    for (const text of [' 2022-07-01 ', '2022-07-01T23:59:59.999Z', '2022-07-01 09:30', '2022-07-01T09:30:00+02:00', '2022-07-01T09:30:00-0530']) {
-      expect(isoDateDay('d', text), text).toBe(isoDateDay('d', '2022-07-01'));
-    }
+  it('ignores surrounding spaces', () => {
+    expect(isoDateDay('d', ' 2022-07-01 ')).toBe(isoDateDay('d', '2022-07-01'));
   });
+
+  it.each(['2022-07-01T23:59:59.999Z', '2022-07-01 09:30', '2022-07-01T09:30:00+02:00', '2022-07-01T23:30-05:00', '2022-07-01T99:99:99'])(
+    'refuses %j: a time or a zone, which would otherwise be dropped (a date is a day)',
+    (text) => {
+      expect(caught(() => isoDateDay('launched', text), ParameterError).message).toMatch(/^`launched` must be a calendar date 'YYYY-MM-DD' without a time or zone/);
+    },
+  );
 
   it.each(['2022-02-29', '2023-02-30', '2022-04-31', '2022-13-01', '2022-00-10', '0050-01-01'])('refuses %j, a date that does not exist', (text) => {
     expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be a calendar date that exists, got "${text}"`);
   });
 
-  it.each(['2022-7-1', '01/07/2022', '2022-07-01x', 'x2022-07-01', '2022-07-01T09:30+2:00', ''])('refuses %j, not an ISO date', (text) => {
+  it.each(['2022-7-1', '01/07/2022', '2022-07-01x', 'x2022-07-01', ''])('refuses %j, not an ISO date', (text) => {
     expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be an ISO date such as '2022-07-01', got "${text}"`);
   });
 
@@ -32,6 +37,6 @@ describe('isoDateDay', () => {
 
 describe('isoDate', () => {
   it('gives the day and the date itself, without spaces, time or zone', () => {
-    expect(isoDate('d', ' 2021-10-01T23:30:00-05:00 ')).toEqual({ day: isoDateDay('d', '2021-10-01'), date: '2021-10-01' });
+    expect(isoDate('d', ' 2021-10-01 ')).toEqual({ day: isoDateDay('d', '2021-10-01'), date: '2021-10-01' });
   });
 });

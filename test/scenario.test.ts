@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputTypeError, ParameterError, SCENARIO_FORMAT, loadScenario, saveScenario, schedule, simulate, SERIES } from 'relationship-equity';
+import { InputTypeError, LIMITS, ParameterError, SCENARIO_FORMAT, loadScenario, saveScenario, schedule, simulate, SERIES } from 'relationship-equity';
 import { caught } from './helpers.js';
 
 const seed = {
@@ -37,7 +37,7 @@ describe('scenario files', () => {
     [file('').replace('"format":1', '"format":2'), 'scenario.format'],
     [file('').replace('"horizon":10', '"horizon":"1000 years"'), 'scenario.horizon'],
     [file('').replace('"horizon":10', '"horizon":"8 parsecs"'), 'horizon'],
-    [file('').replace('"spread":7', '"spread":"x"'), 'scenario.activity.spread'],
+    [file('').replace('"spread":7', '"spread":-1'), 'scenario.activity.spread'],
     [file('').replace('"at":0', '"at":-1'), 'scenario.activity.rates[0].at'],
     [file('').replace('"pauses":[]', '"pauses":[{"from":5,"to":2}]'), 'scenario.activity.pauses[0].to'],
     [file('').replace('"loggedPosts":[]', '"loggedPosts":[{"day":5,"count":1},{"day":2,"count":1}]'), 'scenario.activity.loggedPosts[1].day'],
@@ -47,10 +47,11 @@ describe('scenario files', () => {
     expect(caught(() => loadScenario(text), ParameterError).field).toBe(field);
   });
 
-  it('__proto__ and constructor keys change nothing', () => {
+  it('__proto__ and constructor keys are refused, anywhere, and pollute nothing', () => {
     expect(caught(() => loadScenario(file(',"__proto__":{"polluted":true}')), ParameterError).field).toBe('scenario.__proto__');
-    const withConstructor = loadScenario(file(',"parameters":{"constructor":{"polluted":true},"__proto__":{"polluted":true}}'));
-    expect(simulate(withConstructor).parameters).toEqual(simulate({ horizon: 10, activity: schedule.weekly(1) }).parameters);
+    expect(caught(() => loadScenario(file(',"parameters":{"__proto__":{"polluted":true}}')), ParameterError).field).toBe('parameters.__proto__');
+    expect(caught(() => loadScenario(file(',"parameters":{"constructor":{"polluted":true}}')), ParameterError).field).toBe('parameters.constructor');
+    expect(caught(() => loadScenario(file(',"initial":{"__proto__":{"equity":5}}')), ParameterError).field).toBe('initial.__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -71,11 +72,12 @@ describe('scenario files', () => {
     expect(loadScenario(file('').replace('"horizon":10', '"horizon":"100 years"')).horizon).toBe('100 years');
   });
 
-  it('refuses text over 64 MB before parsing it, and reads text of exactly 64 MB', () => {
-    const limit = 64 * 1024 * 1024;
+  it('refuses text over LIMITS.textCharacters before parsing it, reads text of exactly that size, and skips a byte-order mark', () => {
+    const limit = LIMITS.textCharacters;
     const text = file('');
     expect(loadScenario(' '.repeat(limit - text.length) + text).horizon).toBe(10);
-    expect(() => loadScenario(' '.repeat(limit + 1 - text.length) + text)).toThrow(`\`scenario\` must be at most ${limit} characters, got "${limit + 1} characters"`);
+    expect(() => loadScenario(' '.repeat(limit + 1 - text.length) + text)).toThrow(`\`scenario\` must be a scenario file of at most 20.0 million characters, got "${limit + 1} characters"`);
+    expect(loadScenario(`\uFEFF${text}`).horizon).toBe(10);
   });
 
   it('keeps name, step, start, parameters and initial state, and adds no key that was not given', () => {
@@ -88,7 +90,7 @@ describe('scenario files', () => {
     expect(Object.keys(JSON.parse(saveScenario({ horizon: 10 }))).sort()).toEqual(['activity', 'format', 'horizon']);
   });
 
-  it('reads rates in any order, logs with entries on the same day, and a pause of no length', () => {
+  it('reads rates in any order (but one a day), logs with entries on the same day, and a pause of no length', () => {
     const text = file('')
       .replace('"rates":[{"at":0,"postsPerDay":0.14285714285714285}]', '"rates":[{"at":10,"postsPerDay":2},{"at":0,"postsPerDay":1}]')
       .replace('"loggedPosts":[]', '"loggedPosts":[{"day":2,"count":1},{"day":2,"count":3}]')
@@ -97,18 +99,24 @@ describe('scenario files', () => {
     const loaded = loadScenario(text);
     expect((loaded.activity as ReturnType<typeof schedule.none>).spec.rates.map((r) => r.at)).toEqual([0, 10]);
     expect((loaded.activity as ReturnType<typeof schedule.none>).spec.loggedPosts).toHaveLength(2);
+    const twice = file('').replace('"rates":[{"at":0,"postsPerDay":0.14285714285714285}]', '"rates":[{"at":10,"postsPerDay":2},{"at":10,"postsPerDay":1}]');
+    expect(caught(() => loadScenario(twice), ParameterError).field).toBe('scenario.activity.rates[1].at');
+    const backwards = file('').replace('"qualities":[]', '"qualities":[{"from":10,"to":5,"value":1}]');
+    expect(caught(() => loadScenario(backwards), ParameterError).field).toBe('scenario.activity.qualities[0].to');
+    const noDay = file('').replace('"origin":null', '"origin":"2022-02-30"');
+    expect(caught(() => loadScenario(noDay), ParameterError).field).toBe('scenario.activity.origin');
   });
 
   it('says what is wrong in the words of the file', () => {
     const message = (text: string): string => caught(() => loadScenario(text), ParameterError).message;
     expect(message(file(',"colour":"red"'))).toBe('`scenario.colour` must be absent: not a field of a scenario file, got "red"');
     expect(message(file('').replace('"format":1', '"format":2'))).toBe('`scenario.format` must be format 1, the version this library reads, got 2');
-    expect(message(file('').replace('"at":0', '"at":-1'))).toBe('`scenario.activity.rates[0].at` must be a number ≥ 0, got -1');
-    expect(message(file('').replace('"spread":7', '"spread":0'))).toBe('`scenario.activity.spread` must be a number > 0, got 0');
-    expect(message(file('').replace('"spread":7', '"spread":"x"'))).toBe('`scenario.activity.spread` must be of type number, got "x"');
+    expect(message(file('').replace('"at":0', '"at":-1'))).toBe('`scenario.activity.rates[0].at` must be a finite number ≥ 0, got -1');
+    expect(message(file('').replace('"spread":7', '"spread":0'))).toBe('`scenario.activity.spread` must be a finite number > 0, got 0');
+    expect(caught(() => loadScenario(file('').replace('"spread":7', '"spread":"x"')), InputTypeError).message).toBe('`scenario.activity.spread` must be a number, got "x"');
     expect(message(file(`,"name":"${'n'.repeat(501)}"`))).toBe(`\`scenario.name\` must be of length ≤ 500, got "${'n'.repeat(77)}"… (501 characters)`);
     expect(message('{"format":1,"horizon":10}')).toBe('`scenario.activity` must be present: a required field of a scenario file, got undefined');
-    expect(message(file('').replace('"spread":7,', ''))).toBe('`scenario.activity.spread` must be present: a required field of a scenario file, got undefined');
+    expect(caught(() => loadScenario(file('').replace('"spread":7,', '')), InputTypeError).message).toBe('`scenario.activity.spread` must be a number, got undefined');
     expect(message('5')).toBe('`scenario` must be a JSON object, got 5');
     expect(message('null')).toBe('`scenario` must be a JSON object, got null');
     expect(message('[1, 2]')).toBe('`scenario` must be a JSON object, got "[1, 2]"');

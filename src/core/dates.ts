@@ -1,19 +1,23 @@
 /**
- * Calendar dates as the library reads them: ISO `YYYY-MM-DD`, optionally with a
- * time and a zone (`2022-07-01T09:30:00Z`), which are ignored — a date is a day.
+ * Calendar dates as the library reads them: ISO `YYYY-MM-DD`, nothing more —
+ * a date is a day. A time or a zone is refused rather than dropped: dropping
+ * it would put `2022-07-01T23:30-05:00` (July 2 in UTC) on July 1, and an
+ * instant cannot be placed on a calendar day without a zone to read it in.
  * Logs, history exports and channel launch dates all go through here.
  *
  * @module
  */
 import { InputTypeError, ParameterError } from './errors.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]/;
 const MS_PER_DAY = 86_400_000;
 const ALLOWED = "an ISO date such as '2022-07-01'";
+const NO_TIME = "a calendar date 'YYYY-MM-DD' without a time or zone (a date is a day: write the day the entry belongs to)";
 
 /**
- * The day number (days since 1970-01-01) of an ISO date; surrounding spaces,
- * a time and a zone are allowed and ignored.
+ * The day number (days since 1970-01-01) of an ISO date; surrounding spaces
+ * are allowed, a time or zone is not.
  *
  * @throws {@link InputTypeError} for a value that is not a string; {@link ParameterError}
  * for text that is not an ISO date, or a date that does not exist (`2022-02-30`)
@@ -30,18 +34,19 @@ export function isoDateDay(field: string, text: unknown): number {
 
 /**
  * An ISO date read as {@link isoDateDay} reads it: its day number and its date
- * as `YYYY-MM-DD` (without spaces, time or zone).
+ * as `YYYY-MM-DD` (without spaces).
  *
  * @internal
  * @example
  * ```ts
- * isoDate('origin', ' 2021-10-01T08:00:00Z'); // { day: 18901, date: '2021-10-01' }
+ * isoDate('origin', ' 2021-10-01 '); // { day: 18901, date: '2021-10-01' }
  * ```
  */
 export function isoDate(field: string, text: unknown): { readonly day: number; readonly date: string } {
   if (typeof text !== 'string') throw new InputTypeError(field, text, ALLOWED);
-  const match = ISO_DATE.exec(text.trim());
-  if (match === null) throw new ParameterError(field, text, ALLOWED);
+  const trimmed = text.trim();
+  const match = ISO_DATE.exec(trimmed);
+  if (match === null) throw new ParameterError(field, text, WITH_TIME.test(trimmed) ? NO_TIME : ALLOWED);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);

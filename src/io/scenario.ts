@@ -11,7 +11,9 @@ import * as v from 'valibot';
 import { DAYS_PER_YEAR, toDays, type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import type { ParameterInput } from '../model/parameters.js';
-import { Schedule, type ScheduleSpec } from '../model/schedule.js';
+import { Schedule, readSpec, type ScheduleSpec } from '../model/schedule.js';
+import { checkText } from '../core/limits.js';
+import { plainObject } from '../core/validate.js';
 import { prepareRun, type ModelState, type SimulateOptions } from '../model/simulate.js';
 
 /**
@@ -26,12 +28,6 @@ export const SCENARIO_FORMAT = 1;
 
 /** Largest horizon a scenario file may ask for: 100 years. */
 const MAX_HORIZON_DAYS = 100 * DAYS_PER_YEAR;
-/** Most logged posts and events in a file. */
-const MAX_LOG_ENTRIES = 1_000_000;
-/** Most rate changes, event rules, pauses and quality spans in a file, each. */
-const MAX_RULES = 10_000;
-/** Largest file accepted, in characters. */
-const MAX_TEXT = 64 * 1024 * 1024;
 
 /** A scenario: the options of {@link simulate}, `name` included. */
 export type Scenario = SimulateOptions;
@@ -39,19 +35,7 @@ export type Scenario = SimulateOptions;
 const finite = v.pipe(v.number(), v.finite());
 const atLeastZero = v.pipe(finite, v.minValue(0));
 const duration = v.union([atLeastZero, v.pipe(v.string(), v.maxLength(100))]);
-const rules = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_RULES));
 
-const scheduleSchema = v.strictObject({
-  rates: rules(v.strictObject({ at: atLeastZero, postsPerDay: atLeastZero })),
-  loggedPosts: v.array(v.strictObject({ day: atLeastZero, count: atLeastZero })),
-  spread: v.pipe(finite, v.gtValue(0)),
-  eventRules: rules(v.strictObject({ every: v.pipe(finite, v.gtValue(0)), from: atLeastZero, until: v.nullable(atLeastZero) })),
-  loggedEvents: v.array(v.strictObject({ day: atLeastZero, count: atLeastZero })),
-  pauses: rules(v.strictObject({ from: atLeastZero, to: atLeastZero })),
-  qualities: rules(v.strictObject({ from: atLeastZero, to: v.nullable(atLeastZero), value: atLeastZero })),
-  origin: v.nullable(v.pipe(v.string(), v.maxLength(40))),
-  loggedUntil: v.optional(v.nullable(atLeastZero), null),
-});
 
 const fileSchema = v.strictObject({
   format: v.literal(SCENARIO_FORMAT),
@@ -59,10 +43,11 @@ const fileSchema = v.strictObject({
   horizon: duration,
   step: v.optional(duration),
   start: v.optional(duration),
-  activity: scheduleSchema,
-  // Parameters and the initial state are checked by resolveParameters and simulate's own checks.
-  parameters: v.optional(v.record(v.string(), v.unknown())),
-  initial: v.optional(v.record(v.string(), v.unknown())),
+  // The schedule is read by the Schedule itself, the parameters and the initial state by simulate's
+  // own checks: each rule written once, and `__proto__` refused there rather than dropped here.
+  activity: v.unknown(),
+  parameters: v.optional(v.unknown()),
+  initial: v.optional(v.unknown()),
 });
 
 /** The JSON shape of a scenario file. */
@@ -104,11 +89,11 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
  * ```
  */
 export function saveScenario(scenario: Scenario): string {
-  const prepared = prepareRun(scenario, 'scenario');
-  const o = scenario as Scenario & Record<string, unknown>;
+  const o = plainObject('scenario', scenario); // each field read once
+  const prepared = prepareRun(o as unknown as Scenario, 'scenario');
   const file: ScenarioFile = {
     format: SCENARIO_FORMAT,
-    ...(o.name === undefined ? {} : { name: o.name }),
+    ...(o.name === undefined ? {} : { name: o.name as string }),
     horizon: o.horizon as number | string,
     ...(o.step === undefined ? {} : { step: o.step as number | string }),
     ...(o.start === undefined ? {} : { start: o.start as number | string }),
@@ -116,21 +101,14 @@ export function saveScenario(scenario: Scenario): string {
     ...(o.parameters === undefined ? {} : { parameters: JSON.parse(JSON.stringify(o.parameters)) as Record<string, unknown> }),
     ...(o.initial === undefined ? {} : { initial: JSON.parse(JSON.stringify(o.initial)) as Record<string, unknown> }),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  loadScenario(text); // what is saved must load: the file's own limits (a 100-year horizon, names of 500 characters) apply here too
+  return text;
 }
 
 /** Refuse what would be slow to even look at, before looking at it. */
 function refuseOversized(data: unknown): void {
   if (data === null || typeof data !== 'object') return;
-  const activity = (data as Record<string, unknown>).activity as Record<string, unknown> | undefined;
-  if (activity !== null && typeof activity === 'object') {
-    for (const key of ['loggedPosts', 'loggedEvents'] as const) {
-      const list = activity[key];
-      if (Array.isArray(list) && list.length > MAX_LOG_ENTRIES) {
-        throw new ParameterError(`scenario.activity.${key}`, `${list.length} entries`, `at most ${MAX_LOG_ENTRIES} entries`);
-      }
-    }
-  }
   const horizon = (data as Record<string, unknown>).horizon;
   if (typeof horizon === 'number' || typeof horizon === 'string') {
     let days: number;
@@ -148,7 +126,8 @@ function refuseOversized(data: unknown): void {
  * object). Checks the format version, refuses unknown keys (including
  * `__proto__` and `constructor`, which therefore change nothing), oversized
  * inputs (a horizon over 100 years, more than a million logged entries, text
- * over 64 MB) and every value, before anything is simulated.
+ * over `LIMITS.textCharacters`) and every value, before anything is simulated;
+ * a byte-order mark is skipped.
  *
  * @throws {@link ParameterError} naming the offending field (`scenario.activity.rates[0].at`, …).
  * @example
@@ -161,9 +140,9 @@ function refuseOversized(data: unknown): void {
 export function loadScenario(input: string | Record<string, unknown>): Scenario {
   let data: unknown = input;
   if (typeof input === 'string') {
-    if (input.length > MAX_TEXT) throw new ParameterError('scenario', `${input.length} characters`, `at most ${MAX_TEXT} characters`);
+    checkText('scenario', input, 'a scenario file');
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input); // a byte-order mark, as editors write one
     } catch (error) {
       throw new ParameterError('scenario', input.slice(0, 40), `valid JSON (${(error as Error).message})`);
     }
@@ -188,7 +167,7 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     }
     const expected = issue.expected ?? '';
     const allowed =
-      issue.type === 'min_value' || issue.type === 'gt_value' || issue.type === 'max_length'
+      issue.type === 'min_value' || issue.type === 'max_length'
         ? `${issue.type === 'max_length' ? 'of length' : 'a number'} ${expected.replace('>=', '≥ ').replace('<=', '≤ ').replace(/^>(?=\d)/, '> ')}`
         : expected === 'Object'
           ? 'a JSON object'
@@ -196,22 +175,13 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     throw new ParameterError(field, issue.input, allowed);
   }
   const file = result.output;
-  for (const [i, p] of file.activity.pauses.entries()) {
-    if (!(p.to >= p.from)) throw new ParameterError(`scenario.activity.pauses[${i}].to`, p.to, `≥ from (${p.from})`);
-  }
-  const sorted = (list: readonly { day: number }[], key: string): void => {
-    for (let i = 1; i < list.length; i++) {
-      if (list[i]!.day < list[i - 1]!.day) throw new ParameterError(`scenario.activity.${key}[${i}].day`, list[i]!.day, 'on or after the entry before it');
-    }
-  };
-  sorted(file.activity.loggedPosts, 'loggedPosts');
-  sorted(file.activity.loggedEvents, 'loggedEvents');
+  if (file.activity === undefined) throw new ParameterError('scenario.activity', undefined, 'present: a required field of a scenario file');
   const scenario: Scenario = {
     ...(file.name === undefined ? {} : { name: file.name }),
     horizon: file.horizon,
     ...(file.step === undefined ? {} : { step: file.step }),
     ...(file.start === undefined ? {} : { start: file.start }),
-    activity: new Schedule({ ...file.activity, rates: [...file.activity.rates].sort((a, b) => a.at - b.at) }),
+    activity: new Schedule(readSpec('scenario.activity', file.activity)),
     ...(file.parameters === undefined ? {} : { parameters: file.parameters as ParameterInput }),
     ...(file.initial === undefined ? {} : { initial: file.initial as Partial<ModelState> }),
   };

@@ -13,7 +13,7 @@
 import { DAYS_PER_WEEK, positiveDays, toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
-import { finiteNumber, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
+import { finiteNumber, knownKeys, nonNegative, plainObject, positive, upTo } from '../core/validate.js';
 import { sampleSchedule, type SampledSchedule } from './sampling.js';
 
 export type { SampledSchedule, EffortLevels } from './sampling.js';
@@ -171,9 +171,15 @@ export class Schedule {
   /** The plain data of this schedule. */
   readonly spec: ScheduleSpec;
 
-  /** @internal Use the {@link schedule} builders instead. */
+  /**
+   * A schedule from its plain data, checked field by field and copied (the
+   * caller's object is neither kept nor frozen). Use the {@link schedule}
+   * builders instead where you can.
+   *
+   * @throws {@link ParameterError} or {@link InputTypeError} naming the field (`spec.rates[2].at`, …).
+   */
   constructor(spec: ScheduleSpec) {
-    this.spec = deepFreeze(spec);
+    this.spec = deepFreeze(readSpec('spec', spec));
   }
 
   /**
@@ -308,6 +314,81 @@ export function scheduleInput(field: string, value: unknown, fallback?: () => Sc
   if (value === undefined && fallback !== undefined) return fallback();
   if (value instanceof Schedule) return value;
   throw new ParameterError(field, value, 'a Schedule made with the `schedule` builders');
+}
+
+/** The most rules (rate changes, event rules, pauses, quality spans) a schedule holds. */
+export const MAX_SCHEDULE_RULES = 10_000;
+/** The most logged posts or events a schedule holds. */
+export const MAX_LOG_ENTRIES = 1_000_000;
+
+/** An array of at most `max` items, each read once by `item`. */
+function listOf<T>(field: string, value: unknown, max: number, item: (o: Record<string, unknown>, f: string) => T): T[] {
+  if (!Array.isArray(value)) throw new InputTypeError(field, value, 'an array');
+  if (value.length > max) throw new ParameterError(field, `${value.length} entries`, `at most ${max} entries`);
+  return Array.from(value, (raw: unknown, i: number) => item(plainObject(`${field}[${i}]`, raw), `${field}[${i}]`));
+}
+
+const day = (field: string, value: unknown): number => nonNegative(field, value);
+const endOrNull = (field: string, value: unknown, from: number): number | null => {
+  if (value === null) return null;
+  const to = nonNegative(field, value);
+  if (!(to >= from)) throw new ParameterError(field, value, `null or a day ≥ from (${from})`);
+  return to;
+};
+
+/**
+ * Check and copy the plain data of a schedule, reading every field once:
+ * days ≥ 0, counts and rates in their ranges, one rate change a day (put in
+ * order of `at`), logs sorted, spans that end after they start.
+ *
+ * @internal
+ */
+export function readSpec(field: string, raw: unknown): ScheduleSpec {
+  const o = plainObject(field, raw);
+  knownKeys(field, o, ['rates', 'loggedPosts', 'spread', 'eventRules', 'loggedEvents', 'pauses', 'qualities', 'origin', 'loggedUntil']);
+  const f = (name: string): string => `${field}.${name}`;
+  const rates = listOf(f('rates'), o.rates, MAX_SCHEDULE_RULES, (r, g) => {
+    knownKeys(g, r, ['at', 'postsPerDay']);
+    return { at: day(`${g}.at`, r.at), postsPerDay: upTo(`${g}.postsPerDay`, r.postsPerDay, MAX_POSTS_PER_DAY, 'posts a day'), index: Number(g.slice(g.lastIndexOf('[') + 1, -1)) };
+  }).sort((a, b) => a.at - b.at || a.index - b.index);
+  rates.forEach((r, i) => {
+    if (i > 0 && r.at === rates[i - 1]!.at) throw new ParameterError(`${f('rates')}[${r.index}].at`, r.at, `a day no other rate change starts on (rates[${rates[i - 1]!.index}] does): one rate a day`);
+  });
+  const log = (name: string, max: number) =>
+    listOf(f(name), o[name], MAX_LOG_ENTRIES, (e, g) => {
+      knownKeys(g, e, ['day', 'count']);
+      return { day: day(`${g}.day`, e.day), count: upTo(`${g}.count`, e.count, max) };
+    });
+  const loggedPosts = log('loggedPosts', MAX_POSTS_PER_DAY * DAYS_PER_WEEK);
+  const loggedEvents = log('loggedEvents', MAX_EVENTS_PER_ENTRY);
+  for (const [name, list] of [['loggedPosts', loggedPosts], ['loggedEvents', loggedEvents]] as const) {
+    list.forEach((e, i) => {
+      if (i > 0 && e.day < list[i - 1]!.day) throw new ParameterError(`${f(name)}[${i}].day`, e.day, 'on or after the entry before it (the log must be sorted)');
+    });
+  }
+  const spread = positive(f('spread'), o.spread);
+  const eventRules = listOf(f('eventRules'), o.eventRules, MAX_SCHEDULE_RULES, (r, g) => {
+    knownKeys(g, r, ['every', 'from', 'until']);
+    const every = positive(`${g}.every`, r.every);
+    if (!(every >= MIN_EVENT_INTERVAL_DAYS)) throw new ParameterError(`${g}.every`, r.every, `at least ${MIN_EVENT_INTERVAL_DAYS} days (an hour) between events`);
+    const from = day(`${g}.from`, r.from);
+    return { every, from, until: endOrNull(`${g}.until`, r.until, from) };
+  });
+  const pauses = listOf(f('pauses'), o.pauses, MAX_SCHEDULE_RULES, (p, g) => {
+    knownKeys(g, p, ['from', 'to']);
+    const from = day(`${g}.from`, p.from);
+    const to = nonNegative(`${g}.to`, p.to);
+    if (!(to >= from)) throw new ParameterError(`${g}.to`, p.to, `a day ≥ from (${from})`);
+    return { from, to };
+  });
+  const qualities = listOf(f('qualities'), o.qualities, MAX_SCHEDULE_RULES, (q, g) => {
+    knownKeys(g, q, ['from', 'to', 'value']);
+    const from = day(`${g}.from`, q.from);
+    return { from, to: endOrNull(`${g}.to`, q.to, from), value: upTo(`${g}.value`, q.value, MAX_QUALITY, 'a multiplier on reach') };
+  });
+  const origin = o.origin === null || o.origin === undefined ? null : isoDate(f('origin'), o.origin).date;
+  const loggedUntil = o.loggedUntil === null || o.loggedUntil === undefined ? null : day(f('loggedUntil'), o.loggedUntil);
+  return { rates: rates.map(({ at, postsPerDay }) => ({ at, postsPerDay })), loggedPosts, spread, eventRules, loggedEvents, pauses, qualities, origin, loggedUntil };
 }
 
 function deepFreeze<T>(value: T): T {
