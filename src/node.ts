@@ -4,13 +4,14 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
-import { ParameterError } from './core/errors.js';
+import { InputTypeError, ParameterError } from './core/errors.js';
+import { LIMITS } from './core/limits.js';
 import { ENSEMBLE_BLOCK, blockBuffers } from './ensemble/ensemble.js';
 import {
   createParticipant,
@@ -93,6 +94,10 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
  * ```
  */
 export function readHistoryCsv(path: string, options: HistoryOptions = {}): History {
+  if (typeof path !== 'string' || path === '') throw new InputTypeError('path', path, 'the path of a CSV file (a file descriptor is not read)');
+  const size = statSync(path).size;
+  // A character takes at least a byte: a file this large cannot fit, whatever it holds.
+  if (size > 4 * LIMITS.textCharacters) throw new ParameterError('path', path, `a CSV export of at most ${LIMITS.textCharacters} characters (the file has ${size} bytes)`);
   return parseHistoryCsv(readFileSync(path, 'utf8'), options);
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurationError, InputTypeError, ParameterError, calibrate, historyFromRows, parseHistoryCsv, simulate } from 'relationship-equity';
+import { DurationError, InputTypeError, LIMITS, ParameterError, calibrate, historyFromRows, parseHistoryCsv, simulate, toDays } from 'relationship-equity';
 import { readHistoryCsv } from '../src/node.js';
 import { caught } from './helpers.js';
 
@@ -113,7 +113,7 @@ describe('parseHistoryCsv', () => {
       '`csv line 3` must be a row whose posts is a number ≥ 0 (it is -1), got "2022-01-02,-1"',
     );
     expect(() => parseHistoryCsv('date,posts\n2022-01-01,1,9')).toThrow('`csv line 2` must be at most 2 fields, as in the header, got "2022-01-01,1,9"');
-    expect(() => parseHistoryCsv('date,posts\n2022-01-01,x')).toThrow('`csv line 2` must be a number in the posts column, got "x", got "2022-01-01,x"');
+    expect(() => parseHistoryCsv('date,posts\n2022-01-01,x')).toThrow('`csv line 2` must be a decimal number in the posts column, got "x", got "2022-01-01,x"');
     expect(() => parseHistoryCsv('when,posts\n2022-01-01,1')).toThrow('`csv line 1` must be a header naming a `date` column');
     expect(caught(() => parseHistoryCsv(42 as never), InputTypeError).field).toBe('text');
     expect(caught(() => parseHistoryCsv('date,posts\n'), ParameterError).field).toBe('rows');
@@ -197,5 +197,37 @@ describe('a history that ends quietly', () => {
     // the 30 posting weeks' log ends at its last post: 12 quiet weeks of measurements are too many for it
     const truncated = historyFromRows(Array.from({ length: 30 }, (_, k) => ({ date: date(k), posts: 3 })), { period: '1 week' });
     expect(caught(() => calibrate({ history: truncated, observed, fit: ['neglectDecay'] }), ParameterError).field).toBe('observed.values');
+  });
+});
+
+describe('parseHistoryCsv refuses what it would otherwise misread', () => {
+  it('a misspelt column, instead of dropping every value under it', () => {
+    expect(caught(() => parseHistoryCsv('date,post,view\n2022-01-03,2,5400\n'), ParameterError).message).toMatch(/`post` is not one — did you mean `posts`\?/);
+    expect(caught(() => parseHistoryCsv('date,posts,veiws\n2022-01-03,2,5400\n'), ParameterError).message).toMatch(/did you mean `views`/);
+    // a column that is simply another one is ignored, as documented
+    expect(parseHistoryCsv('date,posts,likes\n2022-01-03,2,99\n').periods).toBe(1);
+  });
+
+  it('a column named twice, and a header with no data column', () => {
+    expect(caught(() => parseHistoryCsv('date,posts,posts\n2022-01-03,2,3\n'), ParameterError).message).toMatch(/`posts` appears twice/);
+    expect(caught(() => parseHistoryCsv('date,likes\n2022-01-03,2\n'), ParameterError).field).toBe('csv line 1');
+  });
+
+  it('numbers that are not decimal (0x10, Infinity) in cells and in durations', () => {
+    expect(caught(() => parseHistoryCsv('date,posts\n2022-01-03,0x10\n'), ParameterError).field).toBe('csv line 2');
+    expect(caught(() => parseHistoryCsv('date,views\n2022-01-03,Infinity\n'), ParameterError).field).toBe('csv line 2');
+    expect(caught(() => toDays('0x10'), DurationError).field).toBe('duration');
+    expect(parseHistoryCsv('date,views\n2022-01-03,1e3\n2022-01-04,.5\n').views).toEqual([1000, 0.5]);
+  });
+
+  it('an out-of-order line as soon as it is read, skipping a byte-order mark', () => {
+    const rows = ['date,posts', '2022-01-03,1', '2022-01-03,1', ...Array.from({ length: 1000 }, () => 'not a row at all')];
+    expect(caught(() => parseHistoryCsv(rows.join('\n')), ParameterError).field).toBe('csv line 3');
+    expect(parseHistoryCsv('\uFEFFdate,posts\n2022-01-03,1\n').periods).toBe(1);
+  });
+
+  it('text over LIMITS.textCharacters before reading it, and a path that is not a string', () => {
+    expect(caught(() => parseHistoryCsv(`date,posts\n${' '.repeat(LIMITS.textCharacters)}`), ParameterError).field).toBe('text');
+    expect(caught(() => readHistoryCsv(42 as never), InputTypeError).field).toBe('path');
   });
 });

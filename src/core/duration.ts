@@ -10,6 +10,7 @@
  */
 import { create, unitDependencies } from 'mathjs';
 import { DurationError, ParameterError } from './errors.js';
+import { decimalNumber } from './validate.js';
 
 /**
  * A length of time: a number of days, or a string with a time unit such as
@@ -83,8 +84,8 @@ export function toDays(duration: Duration, field = 'duration'): number {
     const text = duration.trim();
     if (text === '') throw new DurationError(field, duration, ALLOWED);
     // A bare number in a string ("30") is read as days.
-    const plain = Number(text);
-    if (Number.isFinite(plain)) {
+    const plain = decimalNumber(text);
+    if (plain !== undefined) {
       days = plain;
     } else {
       try {

@@ -62,6 +62,19 @@ export function optionalBoolean(field: string, value: unknown, fallback = false)
   return value;
 }
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number written in decimal (`12`, `-0.5`, `1e3`), or undefined for any other
+ * text: `Number()` alone would also read `0x10` as 16, `Infinity`, and an
+ * empty string as 0.
+ *
+ * @internal
+ */
+export function decimalNumber(text: string): number | undefined {
+  return DECIMAL.test(text) ? Number(text) : undefined;
+}
+
 /** A plain object (not null, not an array) as a snapshot of its own fields, each read once; `InputTypeError` otherwise, and a `__proto__` field refused. */
 export function plainObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -10,7 +10,8 @@ import { toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError, allowedOf, describeValue } from '../core/errors.js';
 import { schedule, type LogEntry, type Schedule } from '../model/schedule.js';
-import { finiteNumber, knownKeys, plainObject } from '../core/validate.js';
+import { decimalNumber, finiteNumber, knownKeys, plainObject } from '../core/validate.js';
+import { checkText } from '../core/limits.js';
 
 /** One row of an export: a date and what happened in the period that starts on it. */
 export interface HistoryRow {
@@ -126,6 +127,39 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
 
 const COLUMNS = ['date', 'posts', 'events', 'views', 'leads'] as const;
 
+/** A header name one edit (or a plural) away from a column the reader knows: a misspelling, not another column. */
+function nearMiss(name: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    return d[a.length]![b.length]!;
+  };
+  return COLUMNS.find((c) => distance(name, c) <= (c.length > 4 ? 2 : 1));
+}
+
+/** The header's column names (lower case), each known column at most once, misspellings refused. */
+function readHeader(line: string): string[] {
+  const header = fields(line).map((h) => h.toLowerCase());
+  if (!header.includes('date')) throw new ParameterError('csv line 1', line, 'a header naming a `date` column (and any of posts, events, views, leads)');
+  header.forEach((name, i) => {
+    if ((COLUMNS as readonly string[]).includes(name)) {
+      if (header.indexOf(name) !== i) throw new ParameterError('csv line 1', line, `a header naming each column once (\`${name}\` appears twice)`);
+      return;
+    }
+    const meant = nearMiss(name);
+    if (meant !== undefined && !header.includes(meant)) {
+      throw new ParameterError('csv line 1', line, `a header whose columns the reader knows: \`${name}\` is not one — did you mean \`${meant}\`? (known: ${COLUMNS.join(', ')}; others are ignored)`);
+    }
+  });
+  if (!header.some((name) => name !== 'date' && (COLUMNS as readonly string[]).includes(name))) {
+    throw new ParameterError('csv line 1', line, `a header naming at least one of posts, events, views, leads besides date (got ${header.join(', ')})`);
+  }
+  return header;
+}
+
 /** Split one CSV line into fields (double quotes may enclose commas; "" is a quote). */
 function fields(line: string): string[] {
   const out: string[] = [];
@@ -154,8 +188,13 @@ function fields(line: string): string[] {
  * `events`, `views`, `leads`; other columns are ignored) into a {@link History}.
  * Empty cells are 0 for posts and events and a gap for views and leads.
  *
+ * Numbers are read in decimal only (`0x10` is refused, not read as 16); a
+ * header column one letter from a known one (`post`, `view`) is refused as a
+ * misspelling, a known column named twice too; a byte-order mark is skipped;
+ * text longer than `LIMITS.textCharacters` is refused before it is read.
+ *
  * @throws {@link ParameterError} naming the line number of a bad row
- * (`field` is `csv line N`), or the header if it has no `date` column.
+ * (`field` is `csv line N`) as soon as the line is read, or the header.
  * @example
  * ```ts
  * import { parseHistoryCsv } from 'relationship-equity';
@@ -165,11 +204,12 @@ function fields(line: string): string[] {
  */
 export function parseHistoryCsv(text: string, options: HistoryOptions = {}): History {
   if (typeof text !== 'string') throw new InputTypeError('text', text, 'the text of a CSV file');
-  const lines = text.split(/\r?\n/);
-  const header = fields(lines[0] ?? '').map((h) => h.toLowerCase());
-  if (!header.includes('date')) throw new ParameterError('csv line 1', lines[0], 'a header naming a `date` column (and any of posts, events, views, leads)');
+  checkText('text', text, 'a CSV export');
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  const header = readHeader(lines[0] ?? '');
   const rows: HistoryRow[] = [];
   const lineOf: number[] = [];
+  let previous = '';
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!;
     if (line.trim() === '') continue;
@@ -183,11 +223,17 @@ export function parseHistoryCsv(text: string, options: HistoryOptions = {}): His
       const cell = cells[i] ?? '';
       if (name === 'date') row.date = cell;
       else if (cell !== '') {
-        const value = Number(cell);
-        if (!Number.isFinite(value)) throw new ParameterError(`csv line ${n + 1}`, line, `a number in the ${name} column, got ${JSON.stringify(cell)}`);
+        const value = decimalNumber(cell);
+        if (value === undefined || !Number.isFinite(value)) throw new ParameterError(`csv line ${n + 1}`, line, `a decimal number in the ${name} column, got ${JSON.stringify(cell)}`);
         row[name] = value;
       }
     });
+    // Dates in order, checked as the lines come: a bad line is named before the rest is read.
+    const date = String(row.date ?? '').trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && previous !== '' && !(date > previous)) {
+      throw new ParameterError(`csv line ${n + 1}`, line, `a row dated after the row before it (${previous}): rows sorted, one per period`);
+    }
+    previous = date;
     rows.push(row as unknown as HistoryRow);
     lineOf.push(n + 1);
   }
