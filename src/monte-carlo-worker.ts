@@ -75,4 +75,22 @@ function run(data: Data): void {
   }
 }
 
-parentPort!.on('message', run);
+/** Run one Monte Carlo's part; a failure goes back as plain data (its class would not cross), and wakes the main thread. */
+parentPort!.on('message', (data: Data) => {
+  try {
+    run(data);
+  } catch (error) {
+    const e = error as Error & { field?: string; value?: unknown };
+    let value: unknown = e.value;
+    try {
+      structuredClone(value);
+    } catch {
+      value = String(value);
+    }
+    const allowed = /must be (.*), got /s.exec(e.message)?.[1];
+    parentPort!.postMessage({ failure: { name: e.name, message: e.message, field: e.field, value, ...(allowed === undefined ? {} : { allowed }) } });
+    const control = new Int32Array(data.control);
+    Atomics.add(control, 1, 1 << 20);
+    Atomics.notify(control, 1);
+  }
+});

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
-import { InputTypeError, ParameterError } from './core/errors.js';
+import { DurationError, InputTypeError, ParameterError } from './core/errors.js';
 import { LIMITS } from './core/limits.js';
 import { ENSEMBLE_BLOCK, blockBuffers } from './ensemble/ensemble.js';
 import {
@@ -101,10 +101,38 @@ export function readHistoryCsv(path: string, options: HistoryOptions = {}): Hist
   return parseHistoryCsv(readFileSync(path, 'utf8'), options);
 }
 
-/** Options of {@link monteCarloInWorkers}: those of `monteCarlo`, and how many threads. */
+/** Options of {@link monteCarloInWorkers}: those of `monteCarlo`, how many threads, and a way to stop. */
 export interface ParallelMonteCarloOptions extends MonteCarloOptions {
-  /** Threads to compute on, this one included (2 = this thread and one worker thread). @defaultValue the number of cores */
+  /** Threads to compute on, this one included (2 = this thread and one worker thread); at most the number of cores. @defaultValue the number of cores */
   readonly workers?: number;
+  /** Stops the computation between blocks of days: the promise rejects with the signal's reason, and the worker threads end. */
+  readonly signal?: AbortSignal;
+}
+
+/** How long a worker thread waits idle for the next call before it ends. */
+const IDLE_MS = 30_000;
+
+/** A worker's failure as plain data, to cross threads (an error's class does not). */
+export interface WorkerFailure {
+  readonly name: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly value?: unknown;
+  readonly allowed?: string;
+}
+
+/** The library's error again, of its own class, from what a worker sent. @internal */
+export function errorFromWorker(failure: WorkerFailure): Error {
+  const { name, field, value, message } = failure;
+  if (field !== undefined && (name === 'ParameterError' || name === 'DurationError' || name === 'InputTypeError')) {
+    const Class = name === 'ParameterError' ? ParameterError : name === 'DurationError' ? DurationError : InputTypeError;
+    const error = new Class(field, value, failure.allowed ?? '');
+    error.message = message;
+    return error;
+  }
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 /** The schedule of a scenario as plain data, whichever copy of the library made it. */
@@ -123,8 +151,8 @@ function startWorker(): Worker {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const extension = here.slice(here.lastIndexOf('.'));
   const file = join(dirname(here), `monte-carlo-worker${extension}`);
-  // Workers inherit the process's flags; --input-type (from `node -e`) is refused for a file.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  // Workers would inherit the process's flags, and refuse many (--max-old-space-size, --expose-gc, --input-type): give them none.
+  const execArgv: string[] = [];
   if (extension !== '.ts') return new Worker(file, { execArgv });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
   return new Worker(bootstrap, { eval: true, execArgv });
@@ -135,18 +163,36 @@ function startWorker(): Worker {
  * the process alive): a notebook's second Monte Carlo starts at once, with
  * threads whose code is already compiled.
  */
-const idle: Worker[] = [];
+const idle: { worker: Worker; timer: ReturnType<typeof setTimeout> }[] = [];
 
 function takeWorker(): Worker {
-  const worker = idle.pop() ?? startWorker();
+  const kept = idle.pop();
+  if (kept !== undefined) clearTimeout(kept.timer);
+  const worker = kept?.worker ?? startWorker();
   worker.ref();
   return worker;
 }
 
+/** Keep a worker for the next call, unreferenced, and end it when it has waited IDLE_MS. */
 function keepWorker(worker: Worker): void {
   worker.removeAllListeners('error');
+  worker.removeAllListeners('message');
   worker.unref();
-  idle.push(worker);
+  const entry = {
+    worker,
+    timer: setTimeout(() => {
+      const at = idle.indexOf(entry);
+      if (at >= 0) idle.splice(at, 1);
+      void worker.terminate();
+    }, IDLE_MS),
+  };
+  entry.timer.unref();
+  idle.push(entry);
+}
+
+/** Worker threads kept idle right now (for tests). @internal */
+export function idleWorkers(): number {
+  return idle.length;
 }
 
 /**
@@ -180,8 +226,11 @@ function keepWorker(worker: Worker): void {
  * ```
  */
 export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): Promise<MonteCarloResult> {
-  const { workers: requested, ...rest } = plainObject('options', options) as unknown as ParallelMonteCarloOptions;
-  const workers = requested === undefined ? availableParallelism() : integerAtLeast('workers', requested, 1);
+  const { workers: requested, signal, ...rest } = plainObject('options', options) as unknown as ParallelMonteCarloOptions;
+  const cores = availableParallelism();
+  const workers = requested === undefined ? cores : Math.min(cores, integerAtLeast('workers', requested, 1));
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputTypeError('signal', signal, 'an AbortSignal');
+  signal?.throwIfAborted();
   const spec = scheduleSpec(rest.scenario?.activity);
   const scenario = { ...rest.scenario, ...(spec === undefined ? {} : { activity: new Schedule(spec) }) };
   if (workers === 1) return monteCarlo({ ...rest, scenario });
@@ -201,13 +250,22 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
   const parameterInput = rest.scenario.parameters === undefined ? undefined : (JSON.parse(JSON.stringify(rest.scenario.parameters)) as unknown);
   const range = (index: number) => ({ first: Math.floor((runs * index) / threads), last: Math.floor((runs * (index + 1)) / threads) });
   let failure: Error | undefined;
+  let failed: () => void = () => {};
+  const failureArrived = new Promise<void>((resolve) => (failed = resolve));
+  const fail = (error: Error): void => {
+    failure ??= error;
+    failed();
+    Atomics.add(control, 1, 1 << 20); // wake the main thread
+    Atomics.notify(control, 1);
+  };
+  const onAbort = (): void => fail(signal!.reason instanceof Error ? signal!.reason : new DOMException('The Monte Carlo was aborted', 'AbortError'));
+  signal?.addEventListener('abort', onAbort, { once: true });
   // Thread 0 is this one; threads 1 … threads − 1 are workers, sent their part first so they work while this one makes its runs.
   const pool = Array.from({ length: threads - 1 }, (_, w) => {
     const worker = takeWorker();
-    worker.on('error', (error) => {
-      failure = error;
-      Atomics.add(control, 1, 1 << 20); // wake the main thread
-      Atomics.notify(control, 1);
+    worker.on('error', fail);
+    worker.on('message', (message: { failure?: WorkerFailure }) => {
+      if (message.failure !== undefined) fail(errorFromWorker(message.failure));
     });
     worker.postMessage({
       prepared,
@@ -235,6 +293,8 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
         const wait = waitAsync(control, 1, done);
         if (wait.async) await wait.value;
       }
+      // A worker that failed has woken this thread; its error may still be on its way.
+      if (failure === undefined && Atomics.load(control, 1) >= 1 << 20) await failureArrived;
       if (failure !== undefined) throw failure;
     };
     const claim = (): number => Atomics.add(control, 2, 1);
@@ -256,6 +316,7 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
     completed = true;
     return fillDraws(job.result(), draws);
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     // Workers that finished are kept for the next call; after a failure they may still wait for a round: stop them.
     if (completed) pool.forEach(keepWorker);
     else await Promise.all(pool.map((worker) => worker.terminate()));

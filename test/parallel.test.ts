@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, monteCarlo, schedule } from 'relationship-equity';
-import { monteCarloInWorkers } from '../src/node.js';
+import { InputTypeError, ParameterError, monteCarlo, schedule } from 'relationship-equity';
+import { availableParallelism } from 'node:os';
+import { idleWorkers, monteCarloInWorkers } from '../src/node.js';
 import { caught } from './helpers.js';
 
 const options = {
@@ -65,5 +66,25 @@ describe('monteCarloInWorkers', () => {
     const seed = Array.from({ length: 50 }, (_, i) => `worker-${i}`).find((s) => !fails(1, s) && fails(2, s))!;
     expect(seed).toBeDefined();
     await expect(monteCarloInWorkers({ ...risky, seed, workers: 2 })).rejects.toThrow(/uncertain.activeDecay.*run 1 drew/s);
+    // and the error is the library's own class, as on this thread
+    const error = await monteCarloInWorkers({ ...risky, seed, workers: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParameterError);
+    expect((error as ParameterError).field).toBe('uncertain.activeDecay');
+  });
+
+  it('stops when its signal aborts, before or during the run, and ends its threads', async () => {
+    const before = new AbortController();
+    before.abort(new Error('not now'));
+    await expect(monteCarloInWorkers({ ...options, workers: 2, signal: before.signal })).rejects.toThrow('not now');
+    const during = new AbortController();
+    const long = monteCarloInWorkers({ ...options, runs: 4000, scenario: { ...options.scenario, horizon: '5 years' }, keepPaths: false, workers: 2, signal: during.signal });
+    setTimeout(() => during.abort(), 5);
+    await expect(long).rejects.toThrow(/abort/i);
+    await expect(monteCarloInWorkers({ ...options, signal: 'stop' as never })).rejects.toBeInstanceOf(InputTypeError);
+  });
+
+  it('uses at most one thread per core, and keeps at most as many idle', async () => {
+    await monteCarloInWorkers({ ...options, workers: 1000 });
+    expect(idleWorkers()).toBeLessThanOrEqual(availableParallelism() - 1);
   });
 });

@@ -13,7 +13,9 @@ import { InputTypeError, ParameterError, allowedOf } from '../core/errors.js';
 import { resolveParameters, type ModelParameters, type ParameterInput } from '../model/parameters.js';
 import { Schedule, schedule as builders, type SampledSchedule } from '../model/schedule.js';
 import { simulate, finalState, type ModelState } from '../model/simulate.js';
-import { finiteNumber, inRange, knownKeys, plainObject } from '../core/validate.js';
+import { finiteNumber, frozenCopy, inRange, knownKeys, plainObject } from '../core/validate.js';
+import { isoDateDay } from '../core/dates.js';
+import { checkSteps } from '../core/limits.js';
 
 /** How worried to be. */
 export type Severity = 'ok' | 'watch' | 'warning' | 'critical';
@@ -25,6 +27,13 @@ export interface DayActivity {
   readonly posts: number;
   /** Platform events or challenges joined that day. @defaultValue 0 */
   readonly events?: number;
+  /**
+   * The day's date (ISO `YYYY-MM-DD`). Given, the monitor refuses a day pushed
+   * twice or out of order, and counts the days skipped since the last push as
+   * days without posts or events. Give it on every day or on none.
+   * @defaultValue the day after the last one pushed
+   */
+  readonly date?: string;
 }
 
 /** Options of {@link createMonitor} and {@link monitor}. */
@@ -117,7 +126,8 @@ function resolveOptions(options: MonitorOptions): Resolved {
   const o = plainObject('options', options);
   knownKeys('options', o, ['parameters', 'start', 'baseline', 'recent', 'dropRatio', 'quietAlert', 'interestShows']);
   const days = (name: string, fallback: Duration): number => positiveDays(`options.${name}`, o[name] ?? fallback);
-  const input = (o.parameters ?? {}) as ParameterInput;
+  // A frozen copy: changing the caller's object later changes neither the equity nor the projections.
+  const input = frozenCopy('options.parameters', (o.parameters ?? {}) as ParameterInput);
   return {
     input,
     p: resolveParameters(input),
@@ -167,8 +177,21 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
   let severity: Severity = 'ok';
   let dropStart: number | null = null;
 
+  let lastDate: number | null | undefined; // undefined: nothing pushed yet; null: pushed without dates
   const push = (activity: DayActivity): MonitorUpdate => {
-    const { posts, events } = readDay(activity);
+    const { posts, events, date } = readDay(activity);
+    if (lastDate !== undefined && (lastDate === null) !== (date === null)) {
+      throw new ParameterError('day.date', activity.date, lastDate === null ? 'absent, as on the days pushed before' : 'given, as on the days pushed before');
+    }
+    if (date !== null && lastDate !== undefined && lastDate !== null) {
+      if (!(date > lastDate)) throw new ParameterError('day.date', activity.date, `after the last day pushed (${isoOfDay(lastDate)}): each day once, in order`);
+      for (let skipped = lastDate + 1; skipped < date; skipped++) step(0, 0);
+    }
+    lastDate = date;
+    return step(posts, events);
+  };
+
+  const step = (posts: number, events: number): MonitorUpdate => {
     const day = effort.day + 1;
     const spread = model.advance(day, posts, events);
     effort.add(posts, events, spread);
@@ -177,13 +200,14 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
     let showsIn: number | null = null;
     if (next !== 'ok') {
       ({ projected, showsIn } = model.projections(effort.baselinePosts, effort.baselineEvents));
+      Object.freeze(projected);
       if (dropStart === null) dropStart = effort.quiet > 0 ? effort.lastActive + 1 : day;
     } else {
       dropStart = null;
     }
     const raised = LEVELS.indexOf(next) > LEVELS.indexOf(severity);
     severity = next;
-    current = {
+    current = Object.freeze({
       day,
       severity: next,
       quietDays: effort.quiet,
@@ -194,8 +218,8 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
       projected,
       interestShowsIn: showsIn,
       message: describe(next, day, effort, dropStart, projected, showsIn, r.interestShows),
-    };
-    return { ...current, raised };
+    });
+    return Object.freeze({ ...current, raised });
   };
 
   return {
@@ -208,15 +232,20 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
 }
 
 /** One day's counts, checked. */
-function readDay(activity: DayActivity): { posts: number; events: number } {
+function readDay(activity: DayActivity): { posts: number; events: number; date: number | null } {
   const a = plainObject('day', activity);
-  knownKeys('day', a, ['posts', 'events']);
+  knownKeys('day', a, ['posts', 'events', 'date']);
   if (typeof a.posts !== 'number') throw new InputTypeError('day.posts', a.posts, 'a number of posts');
   const posts = finiteNumber('day.posts', a.posts);
   const events = a.events === undefined ? 0 : finiteNumber('day.events', a.events);
   if (!(posts >= 0)) throw new ParameterError('day.posts', a.posts, 'a number ≥ 0');
   if (!(events >= 0)) throw new ParameterError('day.events', a.events, 'a number ≥ 0');
-  return { posts, events };
+  return { posts, events, date: a.date === undefined ? null : isoDateDay('day.date', a.date) };
+}
+
+/** The ISO date of a day number. */
+function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The model fed one day at a time, as the monitor sees the account: posts spread over the trailing week. */
@@ -382,6 +411,9 @@ export interface MonitorReport {
   readonly interest: Float64Array;
 }
 
+/** Model steps a day may cost the monitor at most: the day itself and, on a day that is not ok, two projections a year out. */
+const PROJECTION_STEPS = 1 + 2 * 367;
+
 /**
  * Run the neglect monitor over a whole history: a list of days, or a
  * {@link Schedule} sampled daily over `days` days.
@@ -402,10 +434,12 @@ export function monitor(history: Schedule | readonly DayActivity[], options: Mon
     if (count === undefined) throw new ParameterError('options.days', count, 'the number of days to sample from the schedule');
     const n = finiteNumber('options.days', count);
     if (!(Number.isInteger(n) && n >= 1)) throw new ParameterError('options.days', count, 'a whole number ≥ 1');
+    checkSteps('options.days', count, n * PROJECTION_STEPS, `${n} days, each with its projections`);
     const sampled = history.sample(0, 1, n);
     daysIn = Array.from({ length: n }, (_, i) => ({ posts: sampled.effort[i]!, events: sampled.events[i]! }));
   } else if (Array.isArray(history)) {
-    daysIn = history as DayActivity[];
+    daysIn = [...(history as DayActivity[])];
+    checkSteps('history', `${daysIn.length} days`, daysIn.length * PROJECTION_STEPS, `${daysIn.length} days, each with its projections`);
   } else {
     throw new InputTypeError('history', history, 'a Schedule or an array of days ({ posts, events })');
   }

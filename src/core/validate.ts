@@ -75,6 +75,26 @@ export function decimalNumber(text: string): number | undefined {
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
+/**
+ * A deep copy of plain data — objects, arrays, numbers, strings, booleans,
+ * null — each field read once; the copy is frozen. What a caller may change
+ * later (an options object kept by a monitor) no longer reaches in.
+ *
+ * @throws {@link InputTypeError} for a function, symbol or a value nested deeper than 64 levels.
+ * @internal
+ */
+export function frozenCopy<T>(field: string, value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new InputTypeError(field, value, 'plain data (numbers, strings, objects, arrays)');
+    return value;
+  }
+  if (depth > 64) throw new InputTypeError(field, '(nested deeper than 64 levels)', 'plain data nested at most 64 levels');
+  if (Array.isArray(value)) return Object.freeze(Array.from(value, (v, i) => frozenCopy(`${field}[${i}]`, v, depth + 1))) as T;
+  const o = plainObject(field, value);
+  for (const key of Object.keys(o)) o[key] = frozenCopy(`${field}.${key}`, o[key], depth + 1);
+  return Object.freeze(o) as T;
+}
+
 /** A plain object (not null, not an array) as a snapshot of its own fields, each read once; `InputTypeError` otherwise, and a `__proto__` field refused. */
 export function plainObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
