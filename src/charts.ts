@@ -8,7 +8,9 @@
 // The main entry by name, so the charts entry shares its one copy of the library.
 import {
   DAYS_PER_MONTH,
+  InputTypeError,
   ParameterError,
+  SERIES,
   kernelWeights,
   respond,
   type AbsenceCost,
@@ -50,6 +52,46 @@ const LABELS: Record<SeriesName, string> = {
   interest: 'interest (inbound clients)',
 };
 
+/** What a field of a result must be: a series of numbers (Float64Array or array), a number, an array, or an object. */
+type Shape = Readonly<Record<string, 'series' | 'number' | 'array' | 'object'>>;
+
+/**
+ * Check that `value` is a result of the kind a function expects (a
+ * simulation, a what-if, an allocation): an object with these fields of these
+ * kinds. A chart given something else says so instead of reading undefined.
+ *
+ * @throws {@link InputTypeError} naming the first field that is missing or of the wrong kind.
+ */
+function resultShape(field: string, value: unknown, shape: Shape, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputTypeError(field, value, what);
+  const o = value as Record<string, unknown>;
+  for (const [key, kind] of Object.entries(shape)) {
+    const v = o[key];
+    const ok =
+      kind === 'series' ? v instanceof Float64Array || Array.isArray(v) : kind === 'number' ? typeof v === 'number' : kind === 'array' ? Array.isArray(v) : typeof v === 'object' && v !== null;
+    if (!ok) throw new InputTypeError(`${field}.${key}`, v, `${what} (its ${key} is missing or not ${kind === 'series' ? 'a series of numbers' : `a ${kind}`})`);
+  }
+  return o;
+}
+
+/** The fields a chart reads of a simulation. */
+const SIMULATION = { days: 'series', equity: 'series', reach: 'series', interest: 'series', inflow: 'series', agenda: 'series', momentum: 'series' } as const;
+
+/** A chart's options, checked: the shared ones and `extra`. */
+function chartOptions(options: unknown, extra: readonly string[]): Record<string, unknown> {
+  const given = options ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputTypeError('options', options, 'an object');
+  const o = { ...(given as Record<string, unknown>) };
+  const known = ['title', 'width', 'height', 'perMonth', ...extra];
+  const unknown = Object.keys(o).find((k) => !known.includes(k));
+  if (unknown !== undefined) throw new ParameterError(`options.${unknown}`, o[unknown], `one of the known fields (${known.join(', ')})`);
+  if (o.title !== undefined && typeof o.title !== 'string') throw new InputTypeError('options.title', o.title, 'a string');
+  for (const key of ['width', 'height', 'perMonth'] as const) {
+    if (o[key] !== undefined && !(typeof o[key] === 'number' && (o[key] as number) > 0 && (o[key] as number) < Infinity)) throw new ParameterError(`options.${key}`, o[key], 'a finite number > 0');
+  }
+  return o;
+}
+
 /** Indices of the grid points to plot: about `perMonth` per month. */
 function thin(days: Float64Array, perMonth: number): number[] {
   const every = Math.max(1, Math.round(DAYS_PER_MONTH / perMonth / Math.max(days[1]! - days[0]! || 1, 1e-9)));
@@ -88,7 +130,11 @@ function timeline(
   simulation: Simulation,
   options: ChartOptions & { readonly series?: readonly SeriesName[] } = {},
 ): VegaLiteSpec {
-  const series = options.series ?? ['equity', 'reach', 'interest'];
+  resultShape('simulation', simulation, SIMULATION, 'a simulation (what simulate returns)');
+  const o = chartOptions(options, ['series']);
+  const asked: unknown = o.series ?? ['equity', 'reach', 'interest'];
+  if (!Array.isArray(asked) || asked.length === 0 || asked.some((n) => !(SERIES as readonly unknown[]).includes(n))) throw new ParameterError('options.series', o.series, `an array of ${SERIES.join(', ')}`);
+  const series = asked as readonly SeriesName[];
   const values = thin(simulation.days, options.perMonth ?? 1).flatMap((i) =>
     series.map((name) => ({ month: month(simulation.days[i]!), measure: LABELS[name], value: round(simulation[name][i]!) })),
   );
@@ -124,7 +170,10 @@ function timeline(
  * ```
  */
 function compare(result: WhatIfResult, options: ChartOptions & { readonly series?: 'equity' | 'reach' | 'interest' } = {}): VegaLiteSpec {
-  const series = options.series ?? 'interest';
+  resultShape('result', result, { days: 'series', alternatives: 'array' }, 'a what-if (what whatIf returns)');
+  result.alternatives.forEach((a, i) => resultShape(`result.alternatives[${i}]`, a, { difference: 'object' }, 'an alternative of a what-if'));
+  const series = (chartOptions(options, ['series']).series ?? 'interest') as 'equity' | 'reach' | 'interest';
+  if (series !== 'equity' && series !== 'reach' && series !== 'interest') throw new ParameterError('options.series', series, "'equity', 'reach' or 'interest'");
   const indices = thin(result.days, options.perMonth ?? 4);
   const values = result.alternatives.flatMap((alt) =>
     indices.map((i) => {
@@ -186,7 +235,8 @@ function compare(result: WhatIfResult, options: ChartOptions & { readonly series
  * ```
  */
 function bands(result: MonteCarloResult, options: ChartOptions & { readonly series?: SeriesName } = {}): VegaLiteSpec {
-  const series = options.series ?? 'interest';
+  resultShape('result', result, { days: 'series', bands: 'object' }, 'a Monte Carlo (what monteCarlo returns)');
+  const series = (chartOptions(options, ['series']).series ?? 'interest') as SeriesName;
   const band = result.bands[series];
   if (band === undefined) throw new ParameterError('options.series', series, `one of the summarised series (${Object.keys(result.bands).join(', ')})`);
   const q = band.quantiles;
@@ -289,6 +339,8 @@ function kernel(spec: KernelSpec, options: ChartOptions = {}): VegaLiteSpec {
  * ```
  */
 function portfolio(allocation: Allocation, options: ChartOptions = {}): VegaLiteSpec {
+  resultShape('allocation', allocation, { shares: 'array' }, 'an allocation (what allocate returns)');
+  chartOptions(options, []);
   const values = allocation.shares.map((s) => ({
     channel: s.name,
     postsPerWeek: round(s.postsPerWeek),
@@ -330,6 +382,10 @@ function portfolio(allocation: Allocation, options: ChartOptions = {}): VegaLite
  * ```
  */
 function absence(cost: AbsenceCost, options: ChartOptions = {}): VegaLiteSpec {
+  resultShape('cost', cost, { simulation: 'object', twin: 'object', absence: 'object' }, 'an absence cost (what absenceCost returns)');
+  resultShape('cost.simulation', cost.simulation, SIMULATION, 'a simulation');
+  resultShape('cost.twin', cost.twin, SIMULATION, 'a simulation');
+  chartOptions(options, []);
   const { simulation: account, twin } = cost;
   const measures = ['equity', 'reach', 'interest'] as const;
   const values = thin(account.days, options.perMonth ?? 1).flatMap((i) =>

@@ -44,8 +44,11 @@ async function importModule(specifier: string): Promise<Record<string, unknown>>
 /**
  * Render a Vega-Lite spec (from `relationship-equity/charts`) to an SVG string,
  * with vega and vega-lite (optional peer dependencies: `npm install vega vega-lite`).
+ * It reads no file and no URL a spec names (`data: { url: '/etc/passwd' }` is
+ * refused, not drawn) unless `options.allowLoading` is true.
  *
- * @throws an Error saying what to install if vega or vega-lite is missing.
+ * @throws an Error saying what to install if vega or vega-lite is missing;
+ * {@link ParameterError} for a spec that asks to load data.
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -56,7 +59,10 @@ async function importModule(specifier: string): Promise<Record<string, unknown>>
  * writeFileSync('absence.svg', svg);
  * ```
  */
-export async function renderSvg(spec: Record<string, unknown>): Promise<string> {
+export async function renderSvg(spec: Record<string, unknown>, options: RenderOptions = {}): Promise<string> {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new InputTypeError('spec', spec, 'a Vega-Lite spec (an object, as the charts make)');
+  const o = plainObject('options', options);
+  if (o.allowLoading !== undefined && typeof o.allowLoading !== 'boolean') throw new InputTypeError('options.allowLoading', o.allowLoading, 'true or false');
   let vega: Record<string, unknown>;
   let vegaLite: Record<string, unknown>;
   try {
@@ -67,13 +73,33 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
   }
   const compile = vegaLite.compile as (s: unknown) => { spec: unknown };
   const parse = vega.parse as (s: unknown) => unknown;
-  const View = vega.View as new (runtime: unknown, options: { renderer: string }) => { toSVG(): Promise<string>; finalize(): void };
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const View = vega.View as new (runtime: unknown, options: { renderer: string; loader: unknown }) => { toSVG(): Promise<string>; finalize(): void };
+  const refused: unknown[] = [];
+  const loader = o.allowLoading === true ? (vega.loader as () => unknown)() : refusingLoader(refused);
+  const view = new View(parse(compile(spec).spec), { renderer: 'none', loader });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // Vega draws on without data it could not load; a spec that asked for some is refused here.
+    if (refused.length > 0) throw new ParameterError('spec', refused[0], 'data given inline (renderSvg reads no file or URL unless options.allowLoading is true)');
+    return svg;
   } finally {
     view.finalize();
   }
+}
+
+/** A Vega loader that reads nothing and notes what was asked: a spec naming a file or a URL (`data: { url }`) cannot put its contents into the SVG. */
+function refusingLoader(refused: unknown[]) {
+  const refuse = (uri: unknown) => {
+    refused.push(uri);
+    return Promise.reject(new Error('renderSvg reads no file or URL'));
+  };
+  return { load: refuse, sanitize: refuse, http: refuse, file: refuse };
+}
+
+/** Options of {@link renderSvg}. */
+export interface RenderOptions {
+  /** Let the spec load data from files and URLs it names (`data: { url }`), as Vega would. Only for specs you trust. @defaultValue false */
+  readonly allowLoading?: boolean;
 }
 
 /**

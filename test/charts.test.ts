@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, ParameterError, absenceCost, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
+import { DAYS_PER_MONTH, InputTypeError, ParameterError, absenceCost, compare as compareRuns, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
 import { charts, type VegaLiteSpec } from '../src/charts.js';
 import { renderSvg } from '../src/node.js';
 import { caught } from './helpers.js';
@@ -244,5 +248,47 @@ describe('chart data', () => {
     expect(JSON.stringify(spec.title)).toContain('An absence of 8 months after 18');
     const runs = new Set(rows(spec).map((r) => `${String(r.measure)}/${String(r.run)}`));
     expect(runs.size).toBe(6);
+  });
+});
+
+describe('renderSvg reads no file or URL a spec names', () => {
+  it('refuses data from a local file unless allowed', async () => {
+    const secret = join(mkdtempSync(join(tmpdir(), 'secret-')), 'secret.csv');
+    writeFileSync(secret, 'a,b\nTOP-SECRET,1\n');
+    const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { url: secret }, mark: 'text', encoding: { text: { field: 'a' } } };
+    await expect(renderSvg(spec)).rejects.toThrow(/reads no file or URL/);
+    await expect(renderSvg({ ...spec, data: { url: pathToFileURL(secret).href } })).rejects.toThrow(/reads no file or URL/);
+    expect(await renderSvg(spec, { allowLoading: true })).toContain('TOP-SECRET');
+    await expect(renderSvg('chart' as never)).rejects.toThrow('`spec` must be');
+  });
+});
+
+describe('charts and compare answer bad arguments with the library’s errors', () => {
+  const bad = [undefined, null, 5, 'x', {}, [], { days: 5 }, { days: new Float64Array(3) }];
+  const libraryError = (call: () => unknown): void => {
+    let error: unknown;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    expect(error, 'threw').toBeDefined();
+    expect(error instanceof ParameterError || error instanceof InputTypeError, String(error)).toBe(true);
+  };
+  it.each(['timeline', 'absence', 'compare', 'bands', 'portfolio', 'response', 'kernel'] as const)('charts.%s', (name) => {
+    for (const value of bad) libraryError(() => (charts[name] as (v: unknown) => unknown)(value));
+  });
+
+  it('bad options of a chart given a good result', () => {
+    const run = simulate({ horizon: 100 });
+    for (const options of [5, { colour: 'red' }, { width: -1 }, { title: 3 }, { series: ['followers'] }, { series: 'equity' }]) libraryError(() => charts.timeline(run, options as never));
+  });
+
+  it('compare with something that is not a simulation', () => {
+    const run = simulate({ horizon: 100 });
+    for (const value of bad) {
+      libraryError(() => compareRuns(run, value as never));
+      libraryError(() => compareRuns(value as never, run));
+    }
   });
 });

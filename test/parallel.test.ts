@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, ParameterError, monteCarlo, schedule } from 'relationship-equity';
-import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { idleWorkers, monteCarloInWorkers } from '../src/node.js';
 import { caught } from './helpers.js';
 
@@ -81,6 +85,16 @@ describe('monteCarloInWorkers', () => {
     setTimeout(() => during.abort(), 5);
     await expect(long).rejects.toThrow(/abort/i);
     await expect(monteCarloInWorkers({ ...options, signal: 'stop' as never })).rejects.toBeInstanceOf(InputTypeError);
+  });
+
+  it('works when Node runs with ordinary flags (the threads do not inherit them)', () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'flags-')), 'run.mts');
+    const source = new URL('../src/node.ts', import.meta.url).href;
+    writeFileSync(script, `import { monteCarloInWorkers } from ${JSON.stringify(source)};
+const r = await monteCarloInWorkers({ runs: 40, seed: 1, scenario: { horizon: 200 }, workers: 2 });
+console.log('runs', r.runs);`);
+    const out = execFileSync(process.execPath, ['--max-old-space-size=512', '--stack-size=2000', '--expose-gc', '--import', 'tsx', script], { cwd: fileURLToPath(new URL('..', import.meta.url)) }).toString();
+    expect(out.trim()).toBe('runs 40');
   });
 
   it('uses at most one thread per core, and keeps at most as many idle', async () => {

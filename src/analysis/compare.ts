@@ -4,9 +4,22 @@
  *
  * @module
  */
-import { ParameterError } from '../core/errors.js';
+import { InputTypeError, ParameterError } from '../core/errors.js';
 import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
 import { CompensatedSum } from '../numerics/summation.js';
+
+/** Check that a value is a simulation: its days and every series, of one length. */
+function simulationOf(field: string, value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputTypeError(field, value, 'a simulation (what simulate returns)');
+  const o = value as Record<string, unknown>;
+  for (const key of ['days', ...SERIES]) {
+    const v = o[key];
+    if (!(v instanceof Float64Array) || v.length !== (o.days as Float64Array | undefined)?.length) {
+      throw new InputTypeError(`${field}.${key}`, v, 'a simulation (what simulate returns): days and every series as Float64Arrays of one length');
+    }
+  }
+  if (typeof o.step !== 'number') throw new InputTypeError(`${field}.step`, o.step, 'a simulation (what simulate returns)');
+}
 
 /** The gap between two series, point by point. */
 export interface SeriesGap {
@@ -56,6 +69,8 @@ export type Comparison = {
  * ```
  */
 export function compare(a: Simulation, b: Simulation): Comparison {
+  simulationOf('a', a);
+  simulationOf('b', b);
   const n = a.days.length;
   if (b.days.length !== n || a.step !== b.step || a.days[0] !== b.days[0]) {
     throw new ParameterError(
