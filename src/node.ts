@@ -139,7 +139,7 @@ export interface ParallelMonteCarloOptions extends MonteCarloOptions {
 const IDLE_MS = 30_000;
 
 /** A worker's failure as plain data, to cross threads (an error's class does not). */
-export interface WorkerFailure {
+interface WorkerFailure {
   readonly name: string;
   readonly message: string;
   readonly field?: string;
@@ -147,8 +147,8 @@ export interface WorkerFailure {
   readonly allowed?: string;
 }
 
-/** The library's error again, of its own class, from what a worker sent. @internal */
-export function errorFromWorker(failure: WorkerFailure): Error {
+/** The library's error again, of its own class, from what a worker sent. */
+function errorFromWorker(failure: WorkerFailure): Error {
   const { name, field, value, message } = failure;
   if (field !== undefined && (name === 'ParameterError' || name === 'DurationError' || name === 'InputTypeError')) {
     const Class = name === 'ParameterError' ? ParameterError : name === 'DurationError' ? DurationError : InputTypeError;
@@ -216,7 +216,17 @@ function keepWorker(worker: Worker): void {
   idle.push(entry);
 }
 
-/** Worker threads kept idle right now (for tests). @internal */
+/**
+ * How many worker threads `monteCarloInWorkers` keeps idle right now, waiting
+ * for the next call (at most one fewer than the cores; each ends after 30 s idle).
+ *
+ * @example
+ * ```ts
+ * import { idleWorkers, monteCarloInWorkers } from 'relationship-equity/node';
+ * await monteCarloInWorkers({ runs: 100, seed: 1, scenario: { horizon: '1 year' }, workers: 2 });
+ * idleWorkers(); // 1
+ * ```
+ */
 export function idleWorkers(): number {
   return idle.length;
 }

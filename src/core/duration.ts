@@ -58,6 +58,9 @@ function parseUnit(text: string): number {
 
 const ALLOWED = "a number of days or a time such as '8 months' or '2 weeks'";
 
+/** The longest duration text read (checked before it is parsed). */
+const MAX_DURATION_TEXT = 100;
+
 /**
  * Convert a {@link Duration} to a number of days.
  *
@@ -81,6 +84,7 @@ export function toDays(duration: Duration, field = 'duration'): number {
   if (typeof duration === 'number') {
     days = duration;
   } else if (typeof duration === 'string') {
+    if (duration.length > MAX_DURATION_TEXT) throw new DurationError(field, duration, `at most ${MAX_DURATION_TEXT} characters: ${ALLOWED}`);
     const text = duration.trim();
     if (text === '') throw new DurationError(field, duration, ALLOWED);
     // A bare number in a string ("30") is read as days.
