@@ -10,6 +10,7 @@ import { MAX_STOCK, type ParameterInput } from '../model/parameters.js';
 import { schedule, type Schedule } from '../model/schedule.js';
 import { simulate, type ModelState } from '../model/simulate.js';
 import { knownKeys, plainObject, upTo } from '../core/validate.js';
+import { checkSteps } from '../core/limits.js';
 
 /** Options of {@link equivalentMonths}. */
 export interface EquivalentMonthsOptions {
@@ -44,6 +45,7 @@ export function equivalentMonths(equity: number, options: EquivalentMonthsOption
   knownKeys('options', o, ['activity', 'parameters', 'step', 'limit']);
   const activity = (o.activity as Schedule | undefined) ?? schedule.reference();
   const limit = positiveDays('options.limit', o.limit ?? '100 years');
+  checkSteps('options.limit', o.limit, limit / (o.step === undefined ? 1 : positiveDays('options.step', o.step)), 'the search for the equity');
   if (target === 0) return 0;
   const chunk = Math.min(limit, 5 * DAYS_PER_YEAR);
   let state: Partial<ModelState> | undefined;
