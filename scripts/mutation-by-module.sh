@@ -22,7 +22,7 @@ declare -A TESTS=(
   [calibrate]=calibrate,history [observations]=calibrate,history [fit-plan]=calibrate [least-squares]=calibrate,profile [covariance]=calibrate [linear-algebra]=calibrate
   [statistics]=statistics,profile,diagnostics [ensemble-sampler]=ensemble-sampler,posterior [mcmc]=mcmc,posterior [sampling]=schedule,semantics,engine,simulate
   [transform]=transform,profile,calibrate [likelihood]=likelihood,calibrate [maximum-likelihood]=calibrate,profile [profile]=profile,calibrate
-  [diagnostics]=diagnostics,calibrate [fit-checks]=calibrate [fit-model]=calibrate [posterior]=posterior,calibrate [priors]=priors,calibrate,bad-input
+  [diagnostics]=diagnostics,calibrate [fit-checks]=fit-checks,calibrate [fit-model]=calibrate [posterior]=posterior,calibrate [priors]=priors,calibrate,bad-input
   [beliefs]=beliefs [history]=history [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
 )
 modules=("$@")

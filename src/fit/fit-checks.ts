@@ -28,7 +28,8 @@ export interface FitDiagnostics {
   readonly checks: ResidualChecks;
 }
 
-const fmt = (x: number): string => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toPrecision(3));
+/** A figure for a sentence: three significant digits, in powers of ten when very large or small. */
+const fmt = (x: number): string => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(Number(x.toPrecision(3))));
 
 /** What a fit needs checked. */
 export interface FitToCheck {
