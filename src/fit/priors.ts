@@ -44,7 +44,7 @@ export function defaultPrior(bounds: readonly [number, number], value: number): 
  * its default) for the fitted `names`.
  *
  * @throws {@link ParameterError} for a prior of a parameter not fitted, an
- * invalid distribution, a `choice` (no density) or a prior with no mass inside the bounds.
+ * invalid distribution, a `choice` (no density) or a prior whose density is 0 at the starting value.
  * @internal
  */
 export function resolvePriors(given: unknown, names: readonly string[], bounds: readonly (readonly [number, number])[], values: readonly number[]): Distribution[] {
@@ -54,9 +54,8 @@ export function resolvePriors(given: unknown, names: readonly string[], bounds: 
     if (all[name] === undefined) return defaultPrior(bounds[i]!, values[i]!);
     const spec = validateDistribution(all[name], `priors.${name}`);
     if (spec.kind === 'choice') throw new ParameterError(`priors.${name}`, all[name], 'a distribution with a density (not a choice)');
-    const [lo, hi] = bounds[i]!;
-    const inside = [values[i]!, lo + 1e-9 * (hi - lo), 0.5 * (lo + Math.min(hi, lo + 2 * Math.abs(values[i]!) + 1))].some((x) => logDensity(spec, x)! > -Infinity);
-    if (!inside) throw new ParameterError(`priors.${name}`, all[name], `a distribution with mass within the bounds [${lo}, ${hi}]`);
+    // The sampler starts at the most likely fit, near the starting value: the prior must allow it.
+    if (!(logDensity(spec, values[i]!)! > -Infinity)) throw new ParameterError(`priors.${name}`, all[name], `a distribution that allows the starting value ${values[i]} (its density there is 0)`);
     return spec;
   });
 }
