@@ -9,7 +9,10 @@ import { randomStream } from 'relationship-equity';
 import { ljungBox, residualChecks } from '../src/fit/diagnostics.js';
 import { expectClose } from './helpers.js';
 
-const reference = JSON.parse(readFileSync(new URL('./reference/statistics_values.json', import.meta.url), 'utf8')) as { ljungBox: { series: number[]; lags: number; q: number; p: number } };
+const reference = JSON.parse(readFileSync(new URL('./reference/statistics_values.json', import.meta.url), 'utf8')) as {
+  ljungBox: { series: number[]; lags: number; q: number; p: number };
+  residualChecks: { residuals: number[]; periods: number[]; fitted: number[]; drift: [number, number]; spread: [number, number] };
+};
 
 const random = randomStream('diagnostics', 0);
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -22,6 +25,26 @@ describe('residual checks', () => {
     expectClose(check.statistic, q, 1e-12);
     expectClose(check.pValue, p, 1e-10);
     expect(check.passed).toBe(p >= 0.01);
+  });
+
+  it('the drift and spread F tests as least squares and SciPy give them, over uneven periods', () => {
+    const { residuals, periods: at, fitted, drift, spread } = reference.residualChecks;
+    const c = residualChecks(residuals, at, fitted);
+    expectClose(c.drift.statistic, drift[0], 1e-9);
+    expectClose(c.drift.pValue, drift[1], 1e-9);
+    expectClose(c.spread.statistic, spread[0], 1e-9);
+    expectClose(c.spread.pValue, spread[1], 1e-9);
+    expect(c.drift.passed).toBe(drift[1] >= 0.01);
+    expect(c.autocorrelation.lags).toBe(10);
+    expect(residualChecks(residuals.slice(0, 24), at.slice(0, 24), fitted.slice(0, 24)).autocorrelation.lags).toBe(4); // n/5 lags for short series
+  });
+
+  it('a p-value exactly at 1% fails, and a flat or too short series passes rather than dividing by zero', () => {
+    expect(ljungBox([1, 1, 1, 1, 1, 1], 2)).toMatchObject({ statistic: 0, pValue: 1, passed: true });
+    const tiny = residualChecks([0.1, -0.2, 0.3], [0, 1, 2], [1, 2, 3]);
+    expect(tiny.drift).toMatchObject({ statistic: 0, pValue: 1, passed: true });
+    const exact = residualChecks([1, -1, 1, -1, 1, -1, 1, -1], [0, 1, 2, 3, 4, 5, 6, 7], [5, 5, 5, 5, 5, 5, 5, 5]);
+    expect(exact.spread.passed).toBe(true); // squared residuals all 1: no spread to explain
   });
 
   it('white noise passes each check at about its 1% level', () => {

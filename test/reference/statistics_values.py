@@ -24,4 +24,22 @@ c0 = (d * d).sum()
 h = 5
 q = n * (n + 2) * sum(((d[k:] * d[:-k]).sum() / c0) ** 2 / (n - k) for k in range(1, h + 1))
 out["ljungBox"] = {"series": x.tolist(), "lags": h, "q": q, "p": stats.chi2.sf(q, h)}
+
+# The drift and spread tests of a fixed residual series, by least squares (numpy) and SciPy's F.
+rng = np.random.default_rng(15)
+r = rng.normal(size=60) + np.linspace(-0.5, 0.8, 60) ** 2
+periods = np.array([k for k in range(70) if k % 7 != 3][:60], dtype=float)
+fitted = 40 + 10 * np.sin(periods / 5)
+t = 2 * (periods - periods[0]) / (periods[-1] - periods[0]) - 1
+def f_test(columns, y):
+    n = len(y)
+    X0 = np.ones((n, 1))
+    X1 = np.column_stack([np.ones(n)] + columns)
+    rss = lambda X: float(np.sum((y - X @ np.linalg.lstsq(X, y, rcond=None)[0]) ** 2))
+    d1, d2 = len(columns), n - len(columns) - 1
+    f = ((rss(X0) - rss(X1)) / d1) / (rss(X1) / d2)
+    return f, float(stats.f.sf(f, d1, d2))
+drift = f_test([t, 1.5 * t * t - 0.5], r)
+spread = f_test([np.log(fitted)], r * r)
+out["residualChecks"] = {"residuals": r.tolist(), "periods": periods.tolist(), "fitted": fitted.tolist(), "drift": drift, "spread": spread}
 print(json.dumps(out, indent=1))
