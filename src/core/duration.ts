@@ -1,14 +1,16 @@
 /**
  * Durations the way a strategist writes them: a number of days, or a string
- * with a unit (`'8 months'`, `'1.5 years'`, `'2 weeks'`, `'45 days'`, `'12 hours'`).
+ * with units — `'8 months'`, `'8 mo'`, `'1.5 years'`, `'1 year 6 months'`,
+ * `'2 weeks'`, `'45 days'`, `'12 hours'`, in any case, with ordinary or
+ * no-break spaces — or an ISO 8601 duration (`'P8M'`, `'P1Y6M'`, `'P2W'`,
+ * `'PT12H'`).
  *
- * Strings are read with mathjs units (only the unit parser is bundled, so the
- * import stays light). A year is 365.25 days and a month is a twelfth of it,
- * 30.4375 days.
+ * A year is 365.25 days and a month is a twelfth of it, 30.4375 days (ISO 8601
+ * leaves both to the reader; these are the Julian year's). The parser is a
+ * table of units and two patterns: it evaluates nothing.
  *
  * @module
  */
-import { create, unitDependencies } from 'mathjs';
 import { DurationError, ParameterError } from './errors.js';
 import { decimalNumber } from './validate.js';
 
@@ -46,14 +48,57 @@ export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
  */
 export const DAYS_PER_WEEK = 7;
 
-let unitParser: ((text: string) => { toNumber(unit: string): number }) | undefined;
+/** Days per unit, by every name the parser reads (lower case). */
+const UNITS: Readonly<Record<string, number>> = (() => {
+  const table: Record<string, number> = {};
+  const add = (days: number, ...names: string[]) => names.forEach((n) => (table[n] = days));
+  add(1 / 86_400, 's', 'sec', 'secs', 'second', 'seconds');
+  add(1 / 1440, 'min', 'mins', 'minute', 'minutes');
+  add(1 / 24, 'h', 'hr', 'hrs', 'hour', 'hours');
+  add(1, 'd', 'day', 'days');
+  add(7, 'w', 'wk', 'wks', 'week', 'weeks');
+  add(14, 'fortnight', 'fortnights');
+  add(DAYS_PER_YEAR / 12, 'mo', 'mos', 'mon', 'mons', 'month', 'months');
+  add(DAYS_PER_YEAR / 4, 'quarter', 'quarters');
+  add(DAYS_PER_YEAR, 'y', 'yr', 'yrs', 'year', 'years');
+  return Object.freeze(table);
+})();
 
-function parseUnit(text: string): number {
-  if (unitParser === undefined) {
-    const math = create(unitDependencies as NonNullable<typeof unitDependencies>);
-    unitParser = (t: string) => math.unit(t);
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+/** One "number unit" term, anchored where the last one ended. */
+const TERM = new RegExp(String.raw`\s*(${NUMBER})\s*([a-z]+)\s*(?:,|and\b)?`, 'y');
+const ISO_PART = String.raw`(?:(\d+(?:[.,]\d+)?)`;
+const ISO = new RegExp(String.raw`^p${ISO_PART}y)?${ISO_PART}m)?${ISO_PART}w)?${ISO_PART}d)?(?:t${ISO_PART}h)?${ISO_PART}m)?${ISO_PART}s)?)?$`);
+
+/** Days in an ISO 8601 duration (`p1y6m`, lower case), or undefined if the text is not one. */
+function isoDays(text: string): number | undefined {
+  const m = ISO.exec(text);
+  if (m === null || text === 'p' || text.endsWith('t')) return undefined;
+  const [y, mo, w, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v.replace(',', '.'))));
+  return y! * DAYS_PER_YEAR + (mo! * DAYS_PER_YEAR) / 12 + w! * 7 + d! + h! / 24 + mi! / 1440 + s! / 86_400;
+}
+
+/** Days in text of one or more "number unit" terms (`8 months`, `1 year 6 months`); throws a reason if it is not. */
+function termDays(text: string): number {
+  TERM.lastIndex = 0;
+  let days = 0;
+  let terms = 0;
+  while (TERM.lastIndex < text.length) {
+    const at = TERM.lastIndex;
+    const m = TERM.exec(text);
+    if (m === null) throw new Error(terms === 0 ? 'a number and a unit' : `a number and a unit after "${text.slice(0, at).trim()}"`);
+    const unit = UNITS[m[2]!];
+    if (unit === undefined) throw new Error(`"${m[2]}" is not a unit of time: days, weeks, months, years (d, w, mo, y), hours`);
+    days += Number(m[1]) * unit;
+    terms++;
   }
-  return unitParser(text).toNumber('day');
+  return days;
+}
+
+/** Read text as a duration in days: ISO 8601 or terms; throws a reason if it is neither. */
+function parseUnit(raw: string): number {
+  const text = raw.replace(/[\u00a0\u202f\u2007]/g, ' ').trim().toLowerCase();
+  return isoDays(text) ?? termDays(text);
 }
 
 const ALLOWED = "a number of days or a time such as '8 months' or '2 weeks'";
