@@ -78,3 +78,15 @@ describe('knownKeys', () => {
     expect(error.message).toBe('`options.colour` must be one of the known fields (a, b), got "red"');
   });
 });
+
+describe('knownKeys points at what was meant', () => {
+  it('names the key that was probably meant, and where a key of another object belongs', async () => {
+    const { monteCarlo, simulate } = await import('relationship-equity');
+    expect(caught(() => simulate({ horizn: '1 year' } as never), ParameterError).message).toMatch(/did you mean `horizon`\?/);
+    expect(caught(() => simulate({ Horizon: '1 year' } as never), ParameterError).message).toMatch(/did you mean `horizon`\?/);
+    expect(caught(() => simulate({ colour: 'red' } as never), ParameterError).message).not.toMatch(/did you mean/);
+    const misplaced = caught(() => monteCarlo({ runs: 2, seed: 1, horizon: '1 year' } as never), ParameterError);
+    expect(misplaced.field).toBe('options.horizon');
+    expect(misplaced.message).toMatch(/`horizon` belongs in `scenario.horizon`/);
+  });
+});

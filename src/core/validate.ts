@@ -109,15 +109,53 @@ export function plainObject(field: string, value: unknown): Record<string, unkno
   return out;
 }
 
-/** Reject keys of `value` that are not in `known`, naming the first unknown one. */
-export function knownKeys(field: string, value: object, known: readonly string[]): void {
+/** The edit distance between two words (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The known word `name` was probably meant to be: within one edit for short
+ * words, two for longer ones (case ignored), or undefined.
+ *
+ * @internal
+ */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let distance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < distance && d <= (k.length > 4 ? 2 : 1)) {
+      best = k;
+      distance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reject keys of `value` that are not in `known`, naming the first unknown one
+ * and, when it looks like a misspelling, the key that was probably meant;
+ * `elsewhere` says where a key of another object belongs (`horizon` → `scenario.horizon`).
+ */
+export function knownKeys(field: string, value: object, known: readonly string[], elsewhere: Readonly<Record<string, string>> = {}): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      throw new ParameterError(
-        `${field}.${key}`,
-        (value as Record<string, unknown>)[key],
-        `one of the known fields (${known.join(', ')})`,
-      );
+      const meant = closestName(key, known);
+      const belongs = elsewhere[key];
+      const hint = belongs !== undefined ? `; \`${key}\` belongs in \`${belongs}\`` : meant !== undefined ? ` — did you mean \`${meant}\`?` : '';
+      throw new ParameterError(`${field}.${key}`, (value as Record<string, unknown>)[key], `one of the known fields (${known.join(', ')})${hint}`);
     }
   }
 }

@@ -145,6 +145,9 @@ export interface MonteCarloJob {
   result(): MonteCarloResult;
 }
 
+/** Options of a scenario, which belong in `scenario` when given to monteCarlo itself. */
+const SCENARIO_KEYS = Object.freeze(Object.fromEntries(['horizon', 'step', 'activity', 'parameters', 'initial', 'start', 'name'].map((k) => [k, `scenario.${k}`])));
+
 /**
  * Check the options of a Monte Carlo and prepare what collects its blocks into
  * bands, so that the blocks can be computed on this thread or elsewhere.
@@ -156,7 +159,7 @@ export function prepareMonteCarlo(
   make: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): MonteCarloJob {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'posterior', 'noise', 'levels', 'series', 'keepPaths']);
+  knownKeys('options', o, ['runs', 'seed', 'scenario', 'uncertain', 'posterior', 'noise', 'levels', 'series', 'keepPaths'], SCENARIO_KEYS);
   const scenario = o.scenario as SimulateOptions;
   const prepared = prepareRun(scenario, 'scenario');
   const uncertainty = resolveUncertainty(o, prepared.parameters);

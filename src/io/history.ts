@@ -10,7 +10,7 @@ import { toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError, allowedOf, describeValue } from '../core/errors.js';
 import { schedule, type LogEntry, type Schedule } from '../model/schedule.js';
-import { decimalNumber, finiteNumber, knownKeys, plainObject } from '../core/validate.js';
+import { closestName, decimalNumber, finiteNumber, knownKeys, plainObject } from '../core/validate.js';
 import { checkText } from '../core/limits.js';
 
 /** One row of an export: a date and what happened in the period that starts on it. */
@@ -127,19 +127,6 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
 
 const COLUMNS = ['date', 'posts', 'events', 'views', 'leads'] as const;
 
-/** A header name one edit (or a plural) away from a column the reader knows: a misspelling, not another column. */
-function nearMiss(name: string): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    return d[a.length]![b.length]!;
-  };
-  return COLUMNS.find((c) => distance(name, c) <= (c.length > 4 ? 2 : 1));
-}
-
 /** The header's column names (lower case), each known column at most once, misspellings refused. */
 function readHeader(line: string): string[] {
   const header = fields(line).map((h) => h.toLowerCase());
@@ -149,7 +136,7 @@ function readHeader(line: string): string[] {
       if (header.indexOf(name) !== i) throw new ParameterError('csv line 1', line, `a header naming each column once (\`${name}\` appears twice)`);
       return;
     }
-    const meant = nearMiss(name);
+    const meant = closestName(name, COLUMNS);
     if (meant !== undefined && !header.includes(meant)) {
       throw new ParameterError('csv line 1', line, `a header whose columns the reader knows: \`${name}\` is not one — did you mean \`${meant}\`? (known: ${COLUMNS.join(', ')}; others are ignored)`);
     }
