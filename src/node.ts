@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseHistoryCsv, type History, type HistoryOptions } from 'relationship-equity';
+import { parseHistoryCsv, type History, type HistoryCsvOptions } from 'relationship-equity';
 import { DurationError, InputTypeError, ParameterError } from './core/errors.js';
 import { LIMITS } from './core/limits.js';
 import { ENSEMBLE_BLOCK, blockBuffers } from './ensemble/ensemble.js';
@@ -119,7 +119,7 @@ export interface RenderOptions {
  * });
  * ```
  */
-export function readHistoryCsv(path: string, options: HistoryOptions = {}): History {
+export function readHistoryCsv(path: string, options: HistoryCsvOptions = {}): History {
   if (typeof path !== 'string' || path === '') throw new InputTypeError('path', path, 'the path of a CSV file (a file descriptor is not read)');
   const size = statSync(path).size;
   // A character takes at least a byte: a file this large cannot fit, whatever it holds.

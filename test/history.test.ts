@@ -113,14 +113,14 @@ describe('parseHistoryCsv', () => {
       '`csv line 3` must be a row whose posts is a number ≥ 0 (it is -1), got "2022-01-02,-1"',
     );
     expect(() => parseHistoryCsv('date,posts\n2022-01-01,1,9')).toThrow('`csv line 2` must be at most 2 fields, as in the header, got "2022-01-01,1,9"');
-    expect(() => parseHistoryCsv('date,posts\n2022-01-01,x')).toThrow('`csv line 2` must be a decimal number in the posts column, got "x", got "2022-01-01,x"');
+    expect(() => parseHistoryCsv('date,posts\n2022-01-01,x')).toThrow('`csv line 2` must be a number in the posts column written with a decimal point, got "x", got "2022-01-01,x"');
     expect(() => parseHistoryCsv('when,posts\n2022-01-01,1')).toThrow('`csv line 1` must be a header naming a `date` column');
     expect(caught(() => parseHistoryCsv(42 as never), InputTypeError).field).toBe('text');
     expect(caught(() => parseHistoryCsv('date,posts\n'), ParameterError).field).toBe('rows');
   });
 
   it('reads quoted fields with commas and doubled quotes, Windows line ends, and short rows', () => {
-    const h = parseHistoryCsv('date,note,posts,views\r\n2022-01-01,"a ""big"", day",2,100\r\n2022-01-02,"x"\r\n');
+    const h = parseHistoryCsv('date,note,posts,views\r\n2022-01-01,"a ""big"", day",2,100\r\n2022-01-02,"x"\r\n', { ignore: ['Note'] });
     expect(h.views).toEqual([100, null]);
     expect(h.activity.spec.loggedPosts).toEqual([{ day: 0, count: 2 }]);
   });
@@ -202,14 +202,17 @@ describe('a history that ends quietly', () => {
 
 describe('parseHistoryCsv refuses what it would otherwise misread', () => {
   it('a misspelt column, instead of dropping every value under it', () => {
-    expect(caught(() => parseHistoryCsv('date,post,view\n2022-01-03,2,5400\n'), ParameterError).message).toMatch(/`post` is not one — did you mean `posts`\?/);
+    expect(caught(() => parseHistoryCsv('date,post,view\n2022-01-03,2,5400\n'), ParameterError).message).toMatch(/`post` is not a column the reader knows — did you mean `posts`\? \(map it with options.columns, e.g. \{ posts: 'post' \}/);
     expect(caught(() => parseHistoryCsv('date,posts,veiws\n2022-01-03,2,5400\n'), ParameterError).message).toMatch(/did you mean `views`/);
-    // a column that is simply another one is ignored, as documented
+    // a metric the exports carry and a history does not read is skipped; any other column is named
     expect(parseHistoryCsv('date,posts,likes\n2022-01-03,2,99\n').periods).toBe(1);
+    expect(caught(() => parseHistoryCsv('date,posts,mood\n2022-01-03,2,happy\n'), ParameterError).message).toMatch(/`mood` is not a column the reader knows \(map it/);
+    expect(parseHistoryCsv('date,posts,mood\n2022-01-03,2,happy\n', { ignore: ['MOOD'] }).periods).toBe(1);
   });
 
   it('a column named twice, and a header with no data column', () => {
-    expect(caught(() => parseHistoryCsv('date,posts,posts\n2022-01-03,2,3\n'), ParameterError).message).toMatch(/`posts` appears twice/);
+    expect(caught(() => parseHistoryCsv('date,posts,posts\n2022-01-03,2,3\n'), ParameterError).message).toMatch(/each column once \(`posts` is read from `posts` and `posts`\)/);
+    expect(caught(() => parseHistoryCsv('date,views,video views\n2022-01-03,2,3\n'), ParameterError).message).toMatch(/`views` is read from `views` and `video views`/);
     expect(caught(() => parseHistoryCsv('date,likes\n2022-01-03,2\n'), ParameterError).field).toBe('csv line 1');
   });
 
@@ -229,5 +232,36 @@ describe('parseHistoryCsv refuses what it would otherwise misread', () => {
   it('text over LIMITS.textCharacters before reading it, and a path that is not a string', () => {
     expect(caught(() => parseHistoryCsv(`date,posts\n${' '.repeat(LIMITS.textCharacters)}`), ParameterError).field).toBe('text');
     expect(caught(() => readHistoryCsv(42 as never), InputTypeError).field).toBe('path');
+  });
+});
+
+describe('parseHistoryCsv reads the dialects exports are written in', () => {
+  it('semicolons with decimal commas and thousands points, as European Excel writes them', () => {
+    const h = parseHistoryCsv('date;posts;views\n2022-01-03;2;5.400,5\n2022-01-04;1;1.234.567\n2022-01-05;0;12,25\n');
+    expect(h.views).toEqual([5400.5, 1234567, 12.25]);
+  });
+
+  it('tabs, and thousands separators with a decimal point (quoted when the separator is a comma)', () => {
+    expect(parseHistoryCsv('date\tposts\tviews\n2022-01-03\t2\t5,400\n2022-01-04\t1\t5 400.5\n').views).toEqual([5400, 5400.5]);
+    expect(parseHistoryCsv('date,views\n2022-01-03,"5,400"\n').views).toEqual([5400]);
+    // a comma not grouping thousands is not a number with a decimal point
+    expect(caught(() => parseHistoryCsv('date,views\n2022-01-03,"5,40"\n'), ParameterError).field).toBe('csv line 2');
+  });
+
+  it('an explicit separator and decimal mark, overriding what is detected', () => {
+    expect(parseHistoryCsv('date;views\n2022-01-03;5.5\n', { decimal: '.' }).views).toEqual([5.5]);
+    expect(parseHistoryCsv('date,views\n2022-01-03,"5,5"\n', { decimal: ',' }).views).toEqual([5.5]);
+    expect(caught(() => parseHistoryCsv('date,views\n', { separator: '|' as never }), ParameterError).field).toBe('options.separator');
+    expect(caught(() => parseHistoryCsv('date,views\n', { decimal: ';' as never }), ParameterError).field).toBe('options.decimal');
+  });
+
+  it('the common exports’ headers by default, and a mapping of your own', () => {
+    const studio = parseHistoryCsv('Date,Video views,Likes,Comments,Shares,Profile views\n2024-03-04,1200,80,9,4,33\n2024-03-05,900,50,2,1,20\n');
+    expect(studio.views).toEqual([1200, 900]);
+    const mine = parseHistoryCsv('Tag,Videos hochgeladen,Aufrufe\n2024-03-04,2,1200\n', { columns: { date: 'Tag', posts: 'Videos hochgeladen', views: 'Aufrufe' } });
+    expect(mine.views).toEqual([1200]);
+    expect(mine.activity.spec.loggedPosts).toEqual([{ day: 0, count: 2 }]);
+    expect(caught(() => parseHistoryCsv('date,views\n', { columns: { clicks: 'x' } as never }), ParameterError).field).toBe('options.columns.clicks');
+    expect(caught(() => parseHistoryCsv('date,views\n', { columns: { views: '' } }), ParameterError).field).toBe('options.columns.views');
   });
 });

@@ -10,7 +10,8 @@ import { toDays, type Duration } from '../core/duration.js';
 import { isoDate, isoDateDay } from '../core/dates.js';
 import { InputTypeError, ParameterError, allowedOf, describeValue } from '../core/errors.js';
 import { schedule, type LogEntry, type Schedule } from '../model/schedule.js';
-import { closestName, decimalNumber, finiteNumber, knownKeys, plainObject } from '../core/validate.js';
+import { finiteNumber, knownKeys, plainObject } from '../core/validate.js';
+import { readLayout, readNumber, splitFields, type CsvOptions } from './csv.js';
 import { checkText } from '../core/limits.js';
 
 /** One row of an export: a date and what happened in the period that starts on it. */
@@ -32,6 +33,9 @@ export interface HistoryOptions {
   /** The length of the period one row covers: `'1 day'` for a daily export, `'1 week'` for a weekly one. @defaultValue `'1 day'` */
   readonly period?: Duration;
 }
+
+/** Options of {@link parseHistoryCsv}: the period, and how the export is written. */
+export interface HistoryCsvOptions extends HistoryOptions, CsvOptions {}
 
 /** A history ready for {@link calibrate}: the schedule and the measurements, one value per period (`null` for a gap). */
 export interface History {
@@ -125,55 +129,14 @@ export function historyFromRows(rows: readonly HistoryRow[], options: HistoryOpt
   };
 }
 
-const COLUMNS = ['date', 'posts', 'events', 'views', 'leads'] as const;
-
-/** The header's column names (lower case), each known column at most once, misspellings refused. */
-function readHeader(line: string): string[] {
-  const header = fields(line).map((h) => h.toLowerCase());
-  if (!header.includes('date')) throw new ParameterError('csv line 1', line, 'a header naming a `date` column (and any of posts, events, views, leads)');
-  header.forEach((name, i) => {
-    if ((COLUMNS as readonly string[]).includes(name)) {
-      if (header.indexOf(name) !== i) throw new ParameterError('csv line 1', line, `a header naming each column once (\`${name}\` appears twice)`);
-      return;
-    }
-    const meant = closestName(name, COLUMNS);
-    if (meant !== undefined && !header.includes(meant)) {
-      throw new ParameterError('csv line 1', line, `a header whose columns the reader knows: \`${name}\` is not one — did you mean \`${meant}\`? (known: ${COLUMNS.join(', ')}; others are ignored)`);
-    }
-  });
-  if (!header.some((name) => name !== 'date' && (COLUMNS as readonly string[]).includes(name))) {
-    throw new ParameterError('csv line 1', line, `a header naming at least one of posts, events, views, leads besides date (got ${header.join(', ')})`);
-  }
-  return header;
-}
-
-/** Split one CSV line into fields (double quotes may enclose commas; "" is a quote). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
 /**
- * Read the text of a CSV export (a header with `date` and any of `posts`,
- * `events`, `views`, `leads`; other columns are ignored) into a {@link History}.
- * Empty cells are 0 for posts and events and a gap for views and leads.
+ * Read the text of a CSV export into a {@link History}: a header with a date
+ * column and any of posts, events, views and leads, by those names or the
+ * common exports' (`Date`, `Video views`, `Videos posted`, …) or a mapping of
+ * your own (`columns`); commas, semicolons or tabs between fields; decimal
+ * points or commas, with thousands grouped (see {@link CsvOptions}). Empty
+ * cells are 0 for posts and events and a gap for views and leads. A column no
+ * option accounts for is an error naming it, not a column dropped.
  *
  * Numbers are read in decimal only (`0x10` is refused, not read as 16); a
  * header column one letter from a known one (`post`, `view`) is refused as a
@@ -187,31 +150,36 @@ function fields(line: string): string[] {
  * import { parseHistoryCsv } from 'relationship-equity';
  * const history = parseHistoryCsv('date,posts,views\n2022-01-03,2,5400\n2022-01-04,,\n');
  * history.views; // [5400, null]
+ * // European Excel: semicolons and decimal commas, headers of its own
+ * parseHistoryCsv('Datum;Videos;Aufrufe\n2022-01-03;2;5.400,5\n', { columns: { date: 'Datum', posts: 'Videos', views: 'Aufrufe' } }).views; // [5400.5]
  * ```
  */
-export function parseHistoryCsv(text: string, options: HistoryOptions = {}): History {
+export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): History {
   if (typeof text !== 'string') throw new InputTypeError('text', text, 'the text of a CSV file');
   checkText('text', text, 'a CSV export');
+  const { period, ...dialect } = plainObject('options', options);
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
-  const header = readHeader(lines[0] ?? '');
+  const layout = readLayout(lines[0] ?? '', dialect as CsvOptions);
   const rows: HistoryRow[] = [];
   const lineOf: number[] = [];
   let previous = '';
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n]!;
     if (line.trim() === '') continue;
-    const cells = fields(line);
-    if (cells.length > header.length) {
-      throw new ParameterError(`csv line ${n + 1}`, line, `at most ${header.length} fields, as in the header`);
+    const cells = splitFields(line, layout.separator);
+    if (cells.length > layout.columns.length) {
+      throw new ParameterError(`csv line ${n + 1}`, line, `at most ${layout.columns.length} fields, as in the header`);
     }
     const row: Record<string, unknown> = {};
-    header.forEach((name, i) => {
-      if (!(COLUMNS as readonly string[]).includes(name)) return;
+    layout.columns.forEach((name, i) => {
+      if (name === null) return;
       const cell = cells[i] ?? '';
       if (name === 'date') row.date = cell;
       else if (cell !== '') {
-        const value = decimalNumber(cell);
-        if (value === undefined || !Number.isFinite(value)) throw new ParameterError(`csv line ${n + 1}`, line, `a decimal number in the ${name} column, got ${JSON.stringify(cell)}`);
+        const value = readNumber(cell, layout.decimal);
+        if (value === undefined || !Number.isFinite(value)) {
+          throw new ParameterError(`csv line ${n + 1}`, line, `a number in the ${name} column written with a decimal ${layout.decimal === '.' ? 'point' : 'comma'}, got ${JSON.stringify(cell)}`);
+        }
         row[name] = value;
       }
     });
@@ -224,6 +192,7 @@ export function parseHistoryCsv(text: string, options: HistoryOptions = {}): His
     rows.push(row as unknown as HistoryRow);
     lineOf.push(n + 1);
   }
+  options = period === undefined ? {} : { period: period as Duration };
   try {
     return historyFromRows(rows, options);
   } catch (error) {
