@@ -199,7 +199,7 @@ describe('channels in detail', () => {
     expect(channel('tiktok', {}, 'mine').name).toBe('tiktok');
     expect(caught(() => channel('tiktok', { hoursPerPost: -1 }, 'mine'), ParameterError).field).toBe('mine.hoursPerPost');
     expect(() => channel('myspace' as never)).toThrow(/^`channel` must be one of the presets tiktok, xiaohongshu, likee, youtube-shorts, instagram-reels, podcasts, linkedin, or a channel object/);
-    expect(() => channel('tiktok', { launched: '2017-9-1' })).toThrow("`channel.launched` must be an ISO date such as '2022-07-01', got \"2017-9-1\"");
+    expect(() => channel('tiktok', { launched: '2017-9-1' })).toThrow("`channel.launched` must be an ISO date such as '2022-07-01' (or a Date), got \"2017-9-1\"");
     expect(() => channel('tiktok', { launched: '2017-02-30' })).toThrow(ParameterError);
   });
 

@@ -27,7 +27,7 @@ describe('isoDateDay', () => {
   });
 
   it.each(['2022-7-1', '01/07/2022', '2022-07-01x', 'x2022-07-01', ''])('refuses %j, not an ISO date', (text) => {
-    expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be an ISO date such as '2022-07-01', got "${text}"`);
+    expect(caught(() => isoDateDay('launched', text), ParameterError).message).toBe(`\`launched\` must be an ISO date such as '2022-07-01' (or a Date), got "${text}"`);
   });
 
   it('refuses a value that is not text with an InputTypeError', () => {
@@ -38,5 +38,23 @@ describe('isoDateDay', () => {
 describe('isoDate', () => {
   it('gives the day and the date itself, without spaces, time or zone', () => {
     expect(isoDate('d', ' 2021-10-01 ')).toEqual({ day: isoDateDay('d', '2021-10-01'), date: '2021-10-01' });
+  });
+});
+
+describe('Date objects, wherever an ISO date is taken', () => {
+  it('reads a Date at midnight UTC as its UTC day, and any other as the local day it was made on', () => {
+    expect(isoDate('d', new Date('2022-07-01'))).toEqual({ day: isoDateDay('d', '2022-07-01'), date: '2022-07-01' });
+    expect(isoDate('d', new Date(2022, 6, 1)).date).toBe('2022-07-01');
+    expect(isoDate('d', new Date(2022, 6, 1, 23, 30)).date).toBe('2022-07-01');
+    expect(caught(() => isoDate('d', new Date('nonsense')), ParameterError).field).toBe('d');
+  });
+
+  it('in logs, history rows and the monitor', async () => {
+    const { schedule, historyFromRows, createMonitor } = await import('relationship-equity');
+    expect(schedule.fromLog([{ date: new Date('2022-01-03') }, { date: '2022-01-05' }]).spec.loggedPosts.map((p) => p.day)).toEqual([0, 2]);
+    expect(historyFromRows([{ date: new Date('2022-01-03'), posts: 1, views: 5 }]).origin).toBe('2022-01-03');
+    const watch = createMonitor();
+    watch.push({ posts: 1, date: new Date('2024-01-01') });
+    expect(watch.push({ posts: 1, date: '2024-01-02' }).day).toBe(1);
   });
 });

@@ -203,7 +203,7 @@ describe('schedule errors name the field and say what is allowed', () => {
     expect(() => s.sample(0, 0, 1)).toThrow('`sample.step` must be a finite number > 0, got 0');
     expect(() => schedule.fromLog([], { spread: 0 })).toThrow('`options.spread` must be a duration > 0, got 0');
     expect(() => schedule.fromLog([{ date: 20211001 }] as never)).toThrow(
-      "`entries[0].date` must be an ISO date such as '2022-07-01', got 20211001",
+      "`entries[0].date` must be an ISO date such as '2022-07-01' (or a Date), got 20211001",
     );
     expect(() => schedule.fromLog([{ date: '2021-01-01' }, { day: 3 }])).toThrow(
       '`entries[1]` must be dated like the first entry (`date`, not `day`)',

@@ -26,7 +26,7 @@ export interface Channel {
   /** A short name, unique within a portfolio. */
   readonly name: string;
   /** When the platform launched (ISO date), for the early-participation bonus. */
-  readonly launched: string;
+  readonly launched: string | Date;
   /** Model parameters for this channel, changed from {@link DEFAULT_PARAMETERS}. */
   readonly parameters: ParameterInput;
   /** Probability that the channel never takes off for us, in [0, 1]. */
@@ -189,7 +189,7 @@ export interface ChannelRunOptions {
   /** How long to look ahead. */
   readonly horizon: Duration;
   /** The day the account starts on the channel (ISO date). @defaultValue `'2022-07-01'`, the seed's "now" */
-  readonly startDate?: string;
+  readonly startDate?: string | Date;
 }
 
 /**
@@ -268,7 +268,7 @@ export interface AllocateOptions {
   /** The budget is split in this many equal increments. @defaultValue 28 */
   readonly increments?: number;
   /** The day the accounts start (ISO date). @defaultValue `'2022-07-01'` */
-  readonly startDate?: string;
+  readonly startDate?: string | Date;
 }
 
 /** One channel's share of an allocation. */

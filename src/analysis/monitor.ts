@@ -33,7 +33,7 @@ export interface DayActivity {
    * days without posts or events. Give it on every day or on none.
    * @defaultValue the day after the last one pushed
    */
-  readonly date?: string;
+  readonly date?: string | Date;
 }
 
 /** Options of {@link createMonitor} and {@link monitor}. */

@@ -12,12 +12,27 @@ import { InputTypeError, ParameterError } from './errors.js';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WITH_TIME = /^\d{4}-\d{2}-\d{2}[T ]/;
 const MS_PER_DAY = 86_400_000;
-const ALLOWED = "an ISO date such as '2022-07-01'";
+
+/**
+ * The calendar day of a `Date`: the UTC date when it is exactly midnight UTC
+ * (as `new Date('2022-07-01')` is), else the date where it was made (its local
+ * date, as `new Date(2022, 6, 1)` is) — a day either way, never shifted by a zone.
+ */
+function dateObject(field: string, value: Date): { readonly day: number; readonly date: string } {
+  const ms = value.getTime();
+  if (!Number.isFinite(ms)) throw new ParameterError(field, 'Invalid Date', 'a valid Date or an ISO date such as \'2022-07-01\'');
+  const utcMidnight = ms % MS_PER_DAY === 0;
+  const [y, m, d] = utcMidnight ? [value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()] : [value.getFullYear(), value.getMonth(), value.getDate()];
+  if (y < 100) throw new ParameterError(field, value.toISOString?.() ?? String(value), 'a date from the year 100 on');
+  const day = Date.UTC(y, m, d) / MS_PER_DAY;
+  return { day, date: new Date(day * MS_PER_DAY).toISOString().slice(0, 10) };
+}
+const ALLOWED = "an ISO date such as '2022-07-01' (or a Date)";
 const NO_TIME = "a calendar date 'YYYY-MM-DD' without a time or zone (a date is a day: write the day the entry belongs to)";
 
 /**
- * The day number (days since 1970-01-01) of an ISO date; surrounding spaces
- * are allowed, a time or zone is not.
+ * The day number (days since 1970-01-01) of an ISO date, or of a `Date`
+ * (its calendar day); surrounding spaces are allowed, a time or zone is not.
  *
  * @throws {@link InputTypeError} for a value that is not a string; {@link ParameterError}
  * for text that is not an ISO date, or a date that does not exist (`2022-02-30`)
@@ -43,6 +58,7 @@ export function isoDateDay(field: string, text: unknown): number {
  * ```
  */
 export function isoDate(field: string, text: unknown): { readonly day: number; readonly date: string } {
+  if (text instanceof Date) return dateObject(field, text);
   if (typeof text !== 'string') throw new InputTypeError(field, text, ALLOWED);
   const trimmed = text.trim();
   const match = ISO_DATE.exec(trimmed);

@@ -17,7 +17,7 @@ import { checkText } from '../core/limits.js';
 /** One row of an export: a date and what happened in the period that starts on it. */
 export interface HistoryRow {
   /** The first day of the period (ISO `YYYY-MM-DD`). */
-  readonly date: string;
+  readonly date: string | Date;
   /** Posts made in the period. @defaultValue 0 */
   readonly posts?: number;
   /** Platform events or challenges joined. @defaultValue 0 */

@@ -125,7 +125,7 @@ export interface QualityOptions {
 /** One entry of a real posting log: a date (ISO `YYYY-MM-DD`) or a day number, with posts and events. */
 export interface LogEntry {
   /** The calendar date, `YYYY-MM-DD` (an ISO time after it is accepted and ignored). */
-  readonly date?: string;
+  readonly date?: string | Date;
   /** The day number, counted from the log's day 0. Give `date` or `day`, not both. */
   readonly day?: number;
   /** Posts made that day. @defaultValue 1 if `events` is not given, else 0 */
@@ -137,7 +137,7 @@ export interface LogEntry {
 /** Options of `schedule.fromLog`. */
 export interface LogOptions {
   /** The date of day 0 for a dated log. @defaultValue the first entry's date */
-  readonly origin?: string;
+  readonly origin?: string | Date;
   /**
    * One logged post counts as effort spread evenly over this long, so that a
    * log and a steady rate with the same number of posts earn the same inflow.
