@@ -144,7 +144,7 @@ export { priorsFromBeliefs, DEFAULT_PRIOR_SPREAD } from './fit/priors.js';
 export type { BeliefPriorOptions } from './fit/priors.js';
 export { historyFromRows, parseHistoryCsv } from './io/history.js';
 export type { History, HistoryRow, HistoryOptions, HistoryCsvOptions } from './io/history.js';
-export { DEFAULT_HEADERS, UNUSED_HEADERS } from './io/csv.js';
+export { DEFAULT_HEADERS, HISTORY_COLUMNS, UNUSED_HEADERS } from './io/csv.js';
 export type { CsvOptions, HistoryColumn } from './io/csv.js';
 export { calibrateFromClaims } from './fit/beliefs.js';
 export type { Belief, AbsenceLossBelief, EffectDelayBelief, FrequencyRatioBelief, BeliefFit, BeliefCalibration } from './fit/beliefs.js';

@@ -30,10 +30,15 @@ import { ParameterError } from './errors.js';
  * ```
  */
 export const LIMITS = Object.freeze({
+  /** Model steps one call may compute (runs × grid points, …). */
   steps: 100_000_000,
+  /** Bytes one call may plan to hold at once (1 GiB). */
   memoryBytes: 2 ** 30,
+  /** Characters of the longest CSV export or scenario file read. */
   textCharacters: 20_000_000,
+  /** Channels a cautious allocation (quantile, shortfall) may weigh. */
   cautiousChannels: 10,
+  /** Accounts on one platform. */
   platformAccounts: 10_000,
 });
 

@@ -48,7 +48,9 @@ export interface UncertaintyOptions {
 
 /** What {@link UncertaintyOptions.posterior} reads of a posterior: its parameter names and one array of draws per name, all of one length. */
 export interface PosteriorDraws {
+  /** The parameters drawn, by name (`'neglectDecay'`, `'lag.mean'`, …). */
   readonly names: readonly string[];
+  /** One array of draws per name, all of one length; draw *i* of every name belongs together. */
   readonly draws: Readonly<Record<string, ArrayLike<number>>>;
 }
 

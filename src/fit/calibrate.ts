@@ -113,7 +113,14 @@ export interface ChosenParameter {
   /** The value whose fit is most likely. */
   readonly value: number;
   /** Every candidate with its fit's log-likelihood and Akaike information criterion (lower is better). */
-  readonly candidates: readonly { readonly value: number; readonly logLikelihood: number; readonly aic: number }[];
+  readonly candidates: readonly {
+    /** The whole-number value tried. */
+    readonly value: number;
+    /** The fit's log-likelihood with it. */
+    readonly logLikelihood: number;
+    /** Its Akaike information criterion, −2 log L + 2k. */
+    readonly aic: number;
+  }[];
   /** The candidates the data do not reject against the best (a likelihood-ratio test at 5%). */
   readonly supported: readonly number[];
 }
@@ -140,10 +147,13 @@ export interface CalibrationResult {
   readonly scale: FittedParameter;
   /** The likelihood used, why, and the noise it found. */
   readonly likelihood: {
+    /** The noise model the fit used. */
     readonly name: LikelihoodName;
+    /** Why it was chosen, in a sentence. */
     readonly reason: string;
     /** σ (normal: of the values; lognormal: of their log, ≈ the relative noise) or the negative binomial's size k. */
     readonly noise: number;
+    /** The log-likelihood at the estimate. */
     readonly logLikelihood: number;
     /** −2 log-likelihood + 2 × the quantities estimated (parameters, choices, scale, noise). */
     readonly aic: number;

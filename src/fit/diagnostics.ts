@@ -23,15 +23,24 @@ import { chiSquareSurvival, fSurvival } from '../numerics/statistics.js';
 
 /** One check: its statistic, its p-value and whether it passed at the 1% level. */
 export interface ResidualCheck {
+  /** The test statistic (Ljung–Box Q, or an F ratio). */
   readonly statistic: number;
+  /** Its p-value under the hypothesis that the model fits. */
   readonly pValue: number;
+  /** Whether the p-value is at or above the checks’ level, 0.01. */
   readonly passed: boolean;
 }
 
 /** The residual checks of a fit. */
 export interface ResidualChecks {
-  readonly autocorrelation: ResidualCheck & { readonly lags: number };
+  /** Ljung–Box: are successive residuals correlated (a shape the model misses)? */
+  readonly autocorrelation: ResidualCheck & {
+    /** The number of lags tested. */
+    readonly lags: number;
+  };
+  /** Does the residuals' level drift between the history's first and last thirds (a trend)? */
   readonly drift: ResidualCheck;
+  /** Does their spread change between the first and last thirds? */
   readonly spread: ResidualCheck;
 }
 

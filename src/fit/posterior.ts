@@ -31,7 +31,9 @@ import { AT_BOUND } from './transform.js';
 
 /** One parameter's posterior in brief. */
 export interface PosteriorSummary {
+  /** The mean of the draws. */
   readonly mean: number;
+  /** The median of the draws. */
   readonly median: number;
   /** The central 95% credible interval (2.5% and 97.5% quantiles of the draws). */
   readonly interval: readonly [number, number];
@@ -53,6 +55,7 @@ export interface Posterior {
   readonly noise: Float64Array;
   /** The number of draws. */
   readonly count: number;
+  /** Mean, median, 95% credible interval, R̂ and effective sample size, per parameter. */
   readonly summary: Readonly<Record<string, PosteriorSummary>>;
   /** The priors used, per parameter. */
   readonly priors: Readonly<Record<string, Distribution>>;
@@ -60,9 +63,11 @@ export interface Posterior {
   readonly parameters: ParameterInput;
   /** Share of the sampler's proposals accepted (0.2–0.5 is healthy). */
   readonly acceptance: number;
+  /** Walkers of the ensemble sampler. */
   readonly walkers: number;
   /** Kept steps per walker (draws = walkers × steps). */
   readonly steps: number;
+  /** Sampler steps per walker discarded before the kept ones. */
   readonly burnIn: number;
   /** Sampler steps per kept step. */
   readonly thin: number;

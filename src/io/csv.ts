@@ -13,7 +13,16 @@
 import { ParameterError } from '../core/errors.js';
 import { closestName, decimalNumber, knownKeys, plainObject } from '../core/validate.js';
 
-/** The columns a history reads. */
+/**
+ * The columns a history reads: the day, posts and events made that day, and the
+ * views and leads observed.
+ *
+ * @example
+ * ```ts
+ * import { HISTORY_COLUMNS } from 'relationship-equity';
+ * HISTORY_COLUMNS.includes('views'); // true
+ * ```
+ */
 export const HISTORY_COLUMNS = ['date', 'posts', 'events', 'views', 'leads'] as const;
 /** A column a history reads. */
 export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
