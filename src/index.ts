@@ -75,19 +75,26 @@ export type {
   Simulation,
   SimulateOptions,
   SimulationPoint,
+  SimulationSummary,
+  RunFlowSummary,
   ModelState,
   SeriesName,
 } from './model/simulate.js';
+export { account, MODEL_UNITS } from './model/account.js';
+export type { Account, AccountOptions, SeriesUnits } from './model/account.js';
+export type { PeriodRead, MonthRead, SeriesOfRun, FlowOfRun } from './model/reads.js';
 export { compare } from './analysis/compare.js';
+export { crossover } from './analysis/crossover.js';
+export type { Crossover, CrossoverOptions } from './analysis/crossover.js';
 export type { Comparison, SeriesGap, GapSummary } from './analysis/compare.js';
 export { equivalentMonths } from './analysis/equivalent-months.js';
 export type { EquivalentMonthsOptions } from './analysis/equivalent-months.js';
 export { absenceCost } from './analysis/absence-cost.js';
-export type { AbsenceCost, AbsenceCostOptions } from './analysis/absence-cost.js';
+export type { AbsenceCost, AbsenceCostOptions, AbsenceSummary } from './analysis/absence-cost.js';
 export { checkClaims, measureClaim, CLAIM_IDS } from './analysis/claims.js';
 export type { ClaimId, ClaimResult, ClaimOptions } from './analysis/claims.js';
 export { monteCarlo } from './ensemble/monte-carlo.js';
-export type { MonteCarloOptions, MonteCarloResult } from './ensemble/monte-carlo.js';
+export type { MonteCarloOptions, MonteCarloResult, MonteCarloSummary, EndBand } from './ensemble/monte-carlo.js';
 export type { UncertaintyOptions, NoiseOptions, PosteriorDraws } from './ensemble/uncertainty.js';
 export type { Band, QuantileSeries } from './ensemble/bands.js';
 export { randomStream } from './numerics/random.js';
@@ -106,12 +113,14 @@ export { costOfDelay } from './analysis/cost-of-delay.js';
 export type {
   WhatIfOptions,
   WhatIfResult,
+  WhatIfSummary,
+  AlternativeSummary,
   AlternativeOutcome,
   Contrast,
   ComparedSeries,
   LevelValue,
 } from './analysis/what-if.js';
-export type { CostOfDelayOptions, CostOfDelayResult, DelayCost } from './analysis/cost-of-delay.js';
+export type { CostOfDelayOptions, CostOfDelayResult, CostOfDelaySummary, DelaySummary, DelayCost } from './analysis/cost-of-delay.js';
 export { CHANNEL_PRESETS, channel, simulateChannel, allocate } from './analysis/channels.js';
 export type {
   Channel,
@@ -128,6 +137,8 @@ export { calibrate } from './fit/calibrate.js';
 export type {
   CalibrateOptions,
   CalibrationResult,
+  CalibrationSummary,
+  EstimateSummary,
   ObservedSeries,
   FittedParameter,
   FittedPoint,

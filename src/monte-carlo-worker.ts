@@ -13,15 +13,12 @@ import { parentPort } from 'node:worker_threads';
 import { ENSEMBLE_BLOCK } from './ensemble/ensemble.js';
 import { createParticipant } from './ensemble/monte-carlo.js';
 import type { ResolvedUncertainty } from './ensemble/uncertainty.js';
-import type { ParameterInput } from './model/parameters.js';
 import { Schedule, type ScheduleSpec } from './model/schedule.js';
 import type { PreparedRun, SeriesName } from './model/simulate.js';
 
 interface Data {
   /** The run as the main thread checked and resolved it (no option is checked twice). */
   readonly prepared: Omit<PreparedRun, 'activity'> & { readonly activity: ScheduleSpec };
-  /** The scenario's parameters as given, which each run's draws are set into. */
-  readonly parameters: ParameterInput | undefined;
   readonly uncertainty: ResolvedUncertainty;
   readonly series: readonly SeriesName[];
   readonly first: number;
@@ -38,7 +35,6 @@ interface Data {
 function run(data: Data): void {
   const job = {
     prepared: { ...data.prepared, activity: new Schedule(data.prepared.activity) },
-    scenario: data.parameters === undefined ? {} : { parameters: data.parameters },
     uncertainty: data.uncertainty,
     series: data.series,
   };

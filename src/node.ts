@@ -280,10 +280,9 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
   const values = blockBuffers(2, job.series, runs, shared);
   const draws = Object.fromEntries(job.uncertainty.names.map((name) => [name, new Float64Array(new SharedArrayBuffer(runs * 8))]));
   const control = new Int32Array(new SharedArrayBuffer(12));
-  const { parameters, initial, step, steps, activity } = job.prepared;
+  const { parameters, initial, step, steps, activity, account } = job.prepared;
   // The run as checked and resolved here, as plain data: the workers check nothing twice.
-  const prepared = { parameters, initial, step, steps, activity: activity.spec };
-  const parameterInput = rest.scenario.parameters === undefined ? undefined : (JSON.parse(JSON.stringify(rest.scenario.parameters)) as unknown);
+  const prepared = { parameters, initial, step, steps, account, activity: activity.spec, input: JSON.parse(JSON.stringify(job.prepared.input)) as unknown };
   const range = (index: number) => ({ first: Math.floor((runs * index) / threads), last: Math.floor((runs * (index + 1)) / threads) });
   let failure: Error | undefined;
   let failed: () => void = () => {};
@@ -305,7 +304,6 @@ export async function monteCarloInWorkers(options: ParallelMonteCarloOptions): P
     });
     worker.postMessage({
       prepared,
-      parameters: parameterInput,
       uncertainty: job.uncertainty,
       series: job.series,
       ...range(w + 1),

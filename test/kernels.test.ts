@@ -29,14 +29,6 @@ function expectSeries(actual: ArrayLike<number>, expected: ArrayLike<number>, to
   for (let i = 0; i < expected.length; i++) expectClose(actual[i]!, expected[i]!, tolerance);
 }
 
-/** A seeded-free deterministic positive series: a 5-year daily pattern of posts and campaigns. */
-function fiveYears(): Float64Array {
-  const n = Math.ceil(5 * 365.25);
-  const x = new Float64Array(n);
-  for (let t = 0; t < n; t++) x[t] = 1 + Math.sin(t / 17) ** 2 + (t % 30 === 0 ? 5 : 0) + ((t * 7919) % 13) / 13;
-  return x;
-}
-
 describe('Meridian parity (adstock_hill_test.py, test_output)', () => {
   const media = [
     [0.12, 0.55, 0.89],

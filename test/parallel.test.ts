@@ -6,7 +6,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idleWorkers, monteCarloInWorkers } from '../src/node.js';
-import { caught } from './helpers.js';
 
 const options = {
   runs: 120,

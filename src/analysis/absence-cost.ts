@@ -11,6 +11,8 @@ import type { ParameterInput } from '../model/parameters.js';
 import { schedule, scheduleInput, type Schedule } from '../model/schedule.js';
 import { simulate, type Simulation } from '../model/simulate.js';
 import { knownKeys, plainObject } from '../core/validate.js';
+import { figure, percent, presentable, type Presentation } from '../core/present.js';
+import { accountParameters, totalUnit, type Account, type SeriesUnits } from '../model/account.js';
 
 /** Options of {@link absenceCost}. */
 export interface AbsenceCostOptions {
@@ -28,6 +30,28 @@ export interface AbsenceCostOptions {
   readonly start?: Duration;
   /** The time step. @defaultValue `'1 day'` */
   readonly step?: Duration;
+  /** The account: its parameters (changed by `parameters`) and its units — reach and interest then come in views and leads. @defaultValue none: model units */
+  readonly account?: Account;
+}
+
+/** The headline numbers of an absence's cost (see {@link AbsenceCost.summary}). */
+export interface AbsenceSummary {
+  /** Months active before the absence. */
+  readonly activeMonths: number;
+  /** Months away. */
+  readonly absentMonths: number;
+  /** Share of equity lost over the absence. */
+  readonly shareLost: number;
+  /** Share of the twin's interest missing at the return. */
+  readonly interestGapAtReturn: number;
+  /** The largest share of the twin's interest missing, on any day. */
+  readonly interestGapPeak: number;
+  /** When that largest gap comes, in months after the absence began. */
+  readonly interestGapPeakMonths: number;
+  /** The interest the absence costs over the whole run (the twin's total less the account's), in {@link AbsenceSummary.interestUnit}. */
+  readonly interestLost: number;
+  /** What {@link AbsenceSummary.interestLost} is counted in: `'leads'` with an account, else `'interest (model units)'`. */
+  readonly interestUnit: string;
 }
 
 /** The result of {@link absenceCost}. */
@@ -72,7 +96,39 @@ export interface AbsenceCost {
   readonly twin: Simulation;
   /** The full comparison of the two runs. */
   readonly comparison: Comparison;
+  /** What each series is counted in (views and leads a day with an account). */
+  readonly units: SeriesUnits;
+  /** The headline numbers as plain data. */
+  summary(): AbsenceSummary;
 }
+
+function absenceSummary(cost: Omit<AbsenceCost, 'summary'>): AbsenceSummary {
+  return {
+    activeMonths: cost.absence.from / DAYS_PER_MONTH,
+    absentMonths: (cost.absence.to - cost.absence.from) / DAYS_PER_MONTH,
+    shareLost: cost.fractionLost,
+    interestGapAtReturn: cost.interestGapAtReturn,
+    interestGapPeak: cost.interestGapPeak.gap,
+    interestGapPeakMonths: cost.interestGapPeak.monthsAfterAbsenceBegan,
+    interestLost: -cost.comparison.summary.interest.cumulativeDifference,
+    interestUnit: totalUnit(cost.units.interest),
+  };
+}
+
+const ABSENCE_PRESENTATION: Presentation<Omit<AbsenceCost, 'summary'>, AbsenceSummary> = {
+  summary: absenceSummary,
+  lines: (cost) => {
+    const s = absenceSummary(cost);
+    return [
+      `AbsenceCost: ${figure(s.absentMonths)} months away after ${figure(s.activeMonths)} months active${cost.simulation.account === null ? ' (model units)' : `, account "${cost.simulation.account.name}"`}`,
+      `  equity lost over the absence  ${percent(s.shareLost)} (${figure(cost.equityBefore)} → ${figure(cost.equityAfter)})`,
+      `  interest at the return        ${percent(s.interestGapAtReturn)} below the twin that never stopped`,
+      `  largest interest gap          ${percent(s.interestGapPeak)} below the twin, ${figure(s.interestGapPeakMonths)} months after the absence began`,
+      `  interest lost in all          ${figure(s.interestLost)} ${s.interestUnit}`,
+      '  also: simulation, twin, comparison (full runs), interestGap, days; .summary() for these numbers',
+    ];
+  },
+};
 
 /**
  * Simulate an account that is active, goes quiet (no posts, no events), then
@@ -94,7 +150,7 @@ export interface AbsenceCost {
  */
 export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['activeFor', 'absentFor', 'activity', 'parameters', 'followFor', 'start', 'step']);
+  knownKeys('options', o, ['activeFor', 'absentFor', 'activity', 'parameters', 'followFor', 'start', 'step', 'account']);
   const activeFor = positiveDays('activeFor', o.activeFor);
   const absentFor = positiveDays('absentFor', o.absentFor);
   const followFor = toDays((o.followFor as Duration | undefined) ?? '3 years', 'followFor');
@@ -103,6 +159,7 @@ export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
   const common = {
     horizon: activeFor + absentFor + followFor,
     parameters,
+    ...(o.account === undefined ? {} : { account: o.account as Account }),
     ...(o.start === undefined ? {} : { start: o.start as Duration }),
     ...(o.step === undefined ? {} : { step: o.step as Duration }),
   };
@@ -116,8 +173,8 @@ export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
   const shortfall = (a: number, b: number): number => (b === 0 ? 0 : 1 - a / b);
   const peak = comparison.summary.interest;
   const months = (equity: number): number =>
-    equivalentMonths(equity, { activity, parameters, ...(o.step === undefined ? {} : { step: o.step as Duration }) });
-  return {
+    equivalentMonths(equity, { activity, parameters: accountParameters(simulation.account, parameters), ...(o.step === undefined ? {} : { step: o.step as Duration }) });
+  const result: Omit<AbsenceCost, 'summary'> = {
     absence: { from: activeFor, to: end },
     equityBefore: before.equity,
     equityAfter: after.equity,
@@ -136,5 +193,7 @@ export function absenceCost(options: AbsenceCostOptions): AbsenceCost {
     simulation,
     twin,
     comparison,
+    units: simulation.units,
   };
+  return presentable(result, ABSENCE_PRESENTATION);
 }

@@ -14,7 +14,6 @@ import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
 import { isoDateDay } from '../core/dates.js';
 import { ParameterError } from '../core/errors.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
-import { schedule } from '../model/schedule.js';
 import { simulate, type Simulation } from '../model/simulate.js';
 import { steadyPlan } from './planning.js';
 import { compensatedSum } from '../numerics/summation.js';

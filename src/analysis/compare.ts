@@ -7,6 +7,8 @@
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
 import { CompensatedSum } from '../numerics/summation.js';
+import { MODEL_UNITS, totalUnit, type SeriesUnits } from '../model/account.js';
+import { figure, percent, presentable } from '../core/present.js';
 
 /** Check that a value is a simulation: its days and every series, of one length. */
 function simulationOf(field: string, value: unknown): void {
@@ -52,6 +54,8 @@ export type Comparison = {
   readonly days: Float64Array;
   /** One summary per series. */
   readonly summary: Readonly<Record<SeriesName, GapSummary>>;
+  /** What each series is counted in (the runs', which must agree). */
+  readonly units: SeriesUnits;
 } & { readonly [K in SeriesName]: SeriesGap };
 
 /**
@@ -108,5 +112,26 @@ export function compare(a: Simulation, b: Simulation): Comparison {
       cumulativeDifference: cumulative.value,
     };
   }
-  return { days: a.days, summary, ...gaps };
+  const units = sameUnits(a, b);
+  return presentable({ days: a.days, summary, units, ...gaps } as Comparison, {
+    lines: (c) => [
+      `Comparison: run a against run b over ${figure(c.days[n - 1]! - c.days[0]!)} days`,
+      ...(['equity', 'reach', 'interest'] as const).map(
+        (name) =>
+          `  ${name.padEnd(9)} largest shortfall ${percent(c.summary[name].largestGap)} on day ${figure(c.summary[name].dayOfLargestGap)}, ${percent(c.summary[name].finalGap)} at the end; a − b in all ${figure(c.summary[name].cumulativeDifference)} ${name === 'equity' ? 'equity-days' : totalUnit(c.units[name])}`,
+      ),
+      '  also: days, a gap and difference series per series name, summary',
+    ],
+  });
+}
+
+/** The units both runs are counted in; two runs in different units (other accounts or scales) are not compared. */
+function sameUnits(a: Simulation, b: Simulation): SeriesUnits {
+  const unitsA = a.units ?? MODEL_UNITS;
+  const unitsB = b.units ?? MODEL_UNITS;
+  const scale = (s: Simulation) => JSON.stringify(s.account?.scale ?? null);
+  if (unitsA.reach !== unitsB.reach || unitsA.interest !== unitsB.interest || scale(a) !== scale(b)) {
+    throw new ParameterError('b.account', b.account?.name ?? 'none (model units)', `the same units and scales as a (${a.account === null || a.account === undefined ? 'model units' : `account "${a.account.name}": ${unitsA.reach}, ${unitsA.interest}`}): run both for one account`);
+  }
+  return unitsA;
 }

@@ -13,6 +13,8 @@ import { simulate, type ModelState, type SimulateOptions } from '../model/simula
 import { compensatedSum } from '../numerics/summation.js';
 import { seedAccountAfterAbsence } from './seed.js';
 import { whatIf } from './what-if.js';
+import { figure, months, presentable, type Presentation } from '../core/present.js';
+import { accountParameters, readAccount, totalUnit, type Account, type SeriesUnits } from '../model/account.js';
 
 /** Options of {@link costOfDelay}. */
 export interface CostOfDelayOptions {
@@ -27,8 +29,10 @@ export interface CostOfDelayOptions {
   readonly resumeAt?: readonly Duration[];
   /** How far ahead to look, from now. @defaultValue `'3 years'` */
   readonly horizon?: Duration;
-  /** Parameters to change from the defaults. @defaultValue `{}` */
+  /** Parameters to change from the defaults (or from the account's). @defaultValue `{}` */
   readonly parameters?: ParameterInput;
+  /** The account: its parameters and its units — interest then comes in leads. @defaultValue none: model units */
+  readonly account?: Account;
 }
 
 /** The cost of one delay against resuming at the first (shortest) delay. */
@@ -64,7 +68,65 @@ export interface CostOfDelayResult {
   readonly now: number;
   /** One row per delay, shortest first. */
   readonly delays: readonly DelayCost[];
+  /** The account, or null (model units). */
+  readonly account: Account | null;
+  /** What each series is counted in (interest costs are totals of {@link SeriesUnits.interest}: leads with an account). */
+  readonly units: SeriesUnits;
+  /** The headline numbers, one row per delay, as plain data. */
+  summary(): CostOfDelaySummary;
 }
+
+/** The headline numbers of a {@link costOfDelay} (see {@link CostOfDelayResult.summary}). */
+export interface CostOfDelaySummary {
+  /** What the interest figures are counted in: `'leads'` with an account. */
+  readonly interestUnit: string;
+  /** Per delay: its months, the interest it costs over the horizon, per month of waiting, and when the cost shows and peaks (months from now, null: never). */
+  readonly delays: readonly DelaySummary[];
+}
+
+/** One delay of a {@link costOfDelay} in numbers. */
+export interface DelaySummary {
+  /** The delay in months. */
+  readonly delayMonths: number;
+  /** Interest it costs over the horizon, against the shortest delay. */
+  readonly interestCost: number;
+  /** That cost per month of extra waiting. */
+  readonly interestCostPerMonth: number;
+  /** Months from now until the shortfall first exceeds 1% (null: never). */
+  readonly costShowsAfterMonths: number | null;
+  /** Months from now until it is largest (null: never). */
+  readonly costPeaksAfterMonths: number | null;
+}
+
+function costOfDelaySummary(result: Omit<CostOfDelayResult, 'summary'>): CostOfDelaySummary {
+  const inMonths = (days: number | null) => (days === null ? null : days / DAYS_PER_MONTH);
+  return {
+    interestUnit: totalUnit(result.units.interest),
+    delays: result.delays.map((d) => ({
+      delayMonths: d.delayMonths,
+      interestCost: d.interestCost,
+      interestCostPerMonth: d.costPerMonth.interest,
+      costShowsAfterMonths: inMonths(d.costShowsAfter),
+      costPeaksAfterMonths: inMonths(d.costPeaksAfter),
+    })),
+  };
+}
+
+const COST_OF_DELAY_PRESENTATION: Presentation<Omit<CostOfDelayResult, 'summary'>, CostOfDelaySummary> = {
+  summary: costOfDelaySummary,
+  lines: (result) => {
+    const s = costOfDelaySummary(result);
+    return [
+      `CostOfDelayResult: ${s.delays.length} delays from day ${figure(result.now)}, against resuming after ${months(s.delays[0]!.delayMonths)}, ${result.account === null ? 'model units' : `account "${result.account.name}"`}`,
+      ...s.delays.slice(1, 13).map(
+        (d) =>
+          `  wait ${months(d.delayMonths)}: ${figure(d.interestCost)} ${s.interestUnit} lost (${figure(d.interestCostPerMonth)} a month of waiting)${d.costShowsAfterMonths === null ? '' : `, shows after ${months(d.costShowsAfterMonths)}, peaks after ${months(d.costPeaksAfterMonths!)}`}`,
+      ),
+      ...(s.delays.length > 13 ? [`  … and ${s.delays.length - 13} more`] : []),
+      '  also: delays[i] with equity figures; .summary()',
+    ];
+  },
+};
 
 /**
  * Resume now, or in 1, 3 or 6 months? What each month of waiting costs in
@@ -81,10 +143,11 @@ export interface CostOfDelayResult {
  */
 export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['initial', 'resume', 'resumeAt', 'horizon', 'parameters']);
+  knownKeys('options', o, ['initial', 'resume', 'resumeAt', 'horizon', 'parameters', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
   const parameters = (o.parameters ?? {}) as ParameterInput;
   const resume = scheduleInput('resume', o.resume, builders.reference);
-  const initial = (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(parameters);
+  const initial = (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(accountParameters(owner, parameters));
   const now = initial.day ?? 0;
   const rawDelays = o.resumeAt ?? [0, '1 month', '3 months', '6 months'];
   if (!Array.isArray(rawDelays) || rawDelays.length === 0) throw new ParameterError('resumeAt', rawDelays, 'a non-empty array of durations');
@@ -98,6 +161,7 @@ export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult
     parameters,
     initial,
     activity: delay > 0 ? resume.pause({ from: now, for: delay }) : resume,
+    ...(owner === null ? {} : { account: owner }),
   });
   const alternatives = Object.fromEntries(delays.map((d, i) => [`delay ${i}`, scenario(d)]));
   const result = whatIf(scenario(delays[0]!), alternatives);
@@ -105,8 +169,10 @@ export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult
   const reference = simulate(scenario(delays[0]!));
   const referenceTotal = compensatedSum(reference.interest, reference.step);
 
-  return {
+  return presentable({
     now,
+    account: owner,
+    units: result.units,
     delays: result.alternatives.map((alt, i): DelayCost => {
       const delay = delays[i]!;
       const extraMonths = (delay - delays[0]!) / DAYS_PER_MONTH;
@@ -135,5 +201,5 @@ export function costOfDelay(options: CostOfDelayOptions = {}): CostOfDelayResult
         costPeaksAfter: peak,
       };
     }),
-  };
+  }, COST_OF_DELAY_PRESENTATION);
 }

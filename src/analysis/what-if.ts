@@ -13,6 +13,8 @@ import { prepareRun, type PreparedRun, type SimulateOptions } from '../model/sim
 import { quantileOfSorted } from '../numerics/quantiles.js';
 import { addCompensated, CompensatedSum } from '../numerics/summation.js';
 import { knownKeys, plainObject } from '../core/validate.js';
+import { figure, percent, presentable, type Presentation } from '../core/present.js';
+import { readAccount, sameAccounting, scaleArrays, scaleOf, totalUnit, unitsOf, type Account, type SeriesUnits } from '../model/account.js';
 
 /** A series compared by {@link whatIf}. */
 export type ComparedSeries = 'equity' | 'reach' | 'interest';
@@ -71,10 +73,65 @@ export interface WhatIfResult {
   readonly runs: number;
   /** One outcome per alternative, in the order given. */
   readonly alternatives: readonly AlternativeOutcome[];
+  /** The account every scenario is for, or null (model units). */
+  readonly account: Account | null;
+  /** What each series is counted in: views and leads a day with an account's scales, else model units. */
+  readonly units: SeriesUnits;
+  /** The headline numbers, one row per alternative, as plain data. */
+  summary(): WhatIfSummary;
+}
+
+/** The headline numbers of a {@link whatIf} (see {@link WhatIfResult.summary}). */
+export interface WhatIfSummary {
+  /** The number of runs (1 without uncertainty). */
+  readonly runs: number;
+  /** What `totalInterest` is counted in: `'leads'` with an account. */
+  readonly interestUnit: string;
+  /** Per alternative: interest gained in all (alternative − baseline), months until it pays off for good (null: never), the share of runs ahead. */
+  readonly alternatives: readonly AlternativeSummary[];
+}
+
+/** One alternative of a {@link whatIf} in numbers. */
+export interface AlternativeSummary {
+  /** Its name. */
+  readonly name: string;
+  /** Interest gained in all (alternative − baseline; mean over runs). */
+  readonly totalInterest: number;
+  /** Months until that gain turns positive for good; null if it never does. */
+  readonly paysOffAfterMonths: number | null;
+  /** Share of runs in which it is ahead at the horizon. */
+  readonly probabilityAhead: number;
 }
 
 /** Options of {@link whatIf}: omit them for a deterministic comparison. */
-export type WhatIfOptions = Partial<UncertaintyOptions>;
+export interface WhatIfOptions extends Partial<UncertaintyOptions> {
+  /** The account of every scenario that names none (all scenarios must be counted alike). @defaultValue none: model units */
+  readonly account?: Account;
+}
+
+function whatIfSummary(result: Omit<WhatIfResult, 'summary'>): WhatIfSummary {
+  return {
+    runs: result.runs,
+    interestUnit: totalUnit(result.units.interest),
+    alternatives: result.alternatives.map((a) => ({ name: a.name, totalInterest: a.totalInterest, paysOffAfterMonths: a.paysOffAfterMonths, probabilityAhead: a.probabilityAhead })),
+  };
+}
+
+const WHAT_IF_PRESENTATION: Presentation<Omit<WhatIfResult, 'summary'>, WhatIfSummary> = {
+  summary: whatIfSummary,
+  lines: (result) => {
+    const s = whatIfSummary(result);
+    return [
+      `WhatIfResult: ${result.alternatives.length} alternative${result.alternatives.length === 1 ? '' : 's'} against the baseline, ${s.runs === 1 ? 'one run' : `${figure(s.runs)} runs`}, ${result.account === null ? 'model units' : `account "${result.account.name}"`}`,
+      ...s.alternatives.slice(0, 12).map(
+        (a) =>
+          `  ${JSON.stringify(a.name)}: ${a.totalInterest >= 0 ? '+' : ''}${figure(a.totalInterest)} ${s.interestUnit} in all, ${a.paysOffAfterMonths === null ? 'never pays off' : `pays off after ${figure(a.paysOffAfterMonths)} months`}${s.runs === 1 ? '' : `, ahead in ${percent(a.probabilityAhead)} of runs`}`,
+      ),
+      ...(s.alternatives.length > 12 ? [`  … and ${s.alternatives.length - 12} more`] : []),
+      '  also: days, alternatives[i].difference (and .bands under uncertainty), equityAtHorizon, interestAtHorizon; .summary()',
+    ];
+  },
+};
 
 function paysOff(cumulative: Float64Array, days: Float64Array): number | null {
   const n = cumulative.length;
@@ -115,11 +172,21 @@ export function whatIf(
   const list = plainObject('alternatives', alternatives);
   const names = Object.keys(list);
   if (names.length === 0) throw new ParameterError('alternatives', alternatives, 'at least one named scenario');
-  const base = prepareRun(baseline, 'baseline');
-  const others = names.map((name) => prepareRun(list[name] as SimulateOptions, `alternatives.${name}`));
-  others.forEach((run, i) => sameGrid(base, run, `alternatives.${names[i]}`));
   const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'posterior', 'noise', 'levels']);
+  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'posterior', 'noise', 'levels', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
+  const withAccount = (field: string, scenario: unknown): SimulateOptions => {
+    const s = plainObject(field, scenario) as unknown as SimulateOptions;
+    return owner === null || s.account !== undefined ? s : { ...s, account: owner };
+  };
+  const base = prepareRun(withAccount('baseline', baseline), 'baseline');
+  const others = names.map((name) => prepareRun(withAccount(`alternatives.${name}`, list[name]), `alternatives.${name}`));
+  others.forEach((run, i) => {
+    sameGrid(base, run, `alternatives.${names[i]}`);
+    if (!sameAccounting(base.account, run.account)) {
+      throw new ParameterError(`alternatives.${names[i]}.account`, run.account?.name ?? 'none (model units)', `the baseline's units and scales (${base.account === null ? 'model units' : `account "${base.account.name}"`}): compare plans for one account`);
+    }
+  });
   const uncertain = o.runs !== undefined;
   const uncertainty = resolveUncertainty(uncertain ? o : { runs: 1, seed: 0, levels: [0.5] }, base.parameters);
   const { runs, levels } = uncertainty;
@@ -129,7 +196,6 @@ export function whatIf(
   const step = base.step;
 
   const scenarios = [base, ...others];
-  const options_ = [baseline, ...names.map((n) => list[n] as SimulateOptions)];
   const bands = others.map(() => Object.fromEntries(COMPARED.map((s) => [s, emptyBand(points, levels)])) as Record<ComparedSeries, ReturnType<typeof emptyBand>>);
   const baseMean = Object.fromEntries(COMPARED.map((s) => [s, new Float64Array(points)])) as Record<ComparedSeries, Float64Array>;
   // Each run's total of the interest difference, kept as a compensated sum.
@@ -137,7 +203,7 @@ export function whatIf(
   const compensation = others.map(() => new Float64Array(runs));
   const buffers = scratch(runs, levels);
 
-  runEnsemble(scenarios, options_, uncertainty, COMPARED, () => {}, (block) => {
+  runEnsemble(scenarios, uncertainty, COMPARED, () => {}, (block) => {
     const b = block.values[0]!;
     for (const series of COMPARED) {
       const baseValues = b[series]!;
@@ -160,6 +226,12 @@ export function whatIf(
     }
   });
 
+  // The runs are stepped in model units; the account's scales carry reach and interest into its units.
+  for (const series of ['reach', 'interest'] as const) {
+    const factor = scaleOf(base.account, series);
+    scaleArrays(factor, [baseMean[series], ...bands.flatMap((band) => [band[series].mean, ...band[series].quantiles.map((q) => q.values)])]);
+    if (series === 'interest') scaleArrays(factor, cumulative);
+  }
   const outcomes = names.map((name, a): AlternativeOutcome => {
     const band = bands[a]!;
     const difference = Object.fromEntries(COMPARED.map((s) => [s, band[s].mean])) as Record<ComparedSeries, Float64Array>;
@@ -196,7 +268,7 @@ export function whatIf(
       probabilityAhead: ahead / runs,
     };
   });
-  return { days, runs, alternatives: outcomes };
+  return presentable({ days, runs, alternatives: outcomes, account: base.account, units: unitsOf(base.account) }, WHAT_IF_PRESENTATION);
 }
 
 function sameGrid(a: PreparedRun, b: PreparedRun, field: string): void {

@@ -10,7 +10,7 @@
  */
 import { Engine, EngineGroup, LANE_PARAMETERS, dayKey } from '../model/engine.js';
 import type { SampledSchedule } from '../model/schedule.js';
-import type { PreparedRun, SeriesName, SimulateOptions } from '../model/simulate.js';
+import type { PreparedRun, SeriesName } from '../model/simulate.js';
 import { checkMemory, checkSteps } from '../core/limits.js';
 import { draw } from '../numerics/distributions.js';
 import { lognormalShocks, randomStreamWithState } from '../numerics/random.js';
@@ -53,7 +53,6 @@ export interface Ensemble {
  */
 export function createEnsemble(
   scenarios: readonly PreparedRun[],
-  scenarioOptions: readonly Pick<SimulateOptions, 'parameters'>[],
   uncertainty: ResolvedUncertainty,
   onDraws: (run: number, values: readonly number[]) => void,
   first = 0,
@@ -77,7 +76,7 @@ export function createEnsemble(
     const values = drawValues(uncertainty, random.random);
     onDraws(r, values);
     scenarios.forEach((scenario, s) => {
-      const engine = names.length === 0 ? shared[s]! : runEngine(scenario, scenarioOptions[s]!, names, values, r);
+      const engine = names.length === 0 ? shared[s]! : runEngine(scenario, names, values, r);
       const state = engine.state(scenario.initial);
       const key = keyed ? dayKey(engine) : '';
       let group = groups[s]!.get(key);
@@ -164,13 +163,12 @@ export function blockBuffers(
  */
 export function runEnsemble(
   scenarios: readonly PreparedRun[],
-  scenarioOptions: readonly SimulateOptions[],
   uncertainty: ResolvedUncertainty,
   series: readonly SeriesName[],
   onDraws: (run: number, values: readonly number[]) => void,
   onBlock: (block: EnsembleBlock) => void,
 ): void {
-  const ensemble = createEnsemble(scenarios, scenarioOptions, uncertainty, onDraws);
+  const ensemble = createEnsemble(scenarios, uncertainty, onDraws);
   const values = blockBuffers(scenarios.length, series, uncertainty.runs);
   for (let from = 0; from < ensemble.points; from += BLOCK) {
     const to = Math.min(ensemble.points, from + BLOCK);

@@ -9,9 +9,11 @@
  *
  * @module
  */
-import { InputTypeError, ParameterError } from '../core/errors.js';
+import { ParameterError } from '../core/errors.js';
 import { knownKeys, optionalBoolean, plainObject } from '../core/validate.js';
 import { prepareRun, SERIES, type PreparedRun, type SeriesName, type SimulateOptions } from '../model/simulate.js';
+import { scaleArrays, scaleOf, unitsOf, type Account, type SeriesUnits } from '../model/account.js';
+import { figure, presentable, type Presentation } from '../core/present.js';
 import { emptyBand, gridDays, scratch, summarise, type Band } from './bands.js';
 import { ENSEMBLE_BLOCK, checkEnsembleBudget, createEnsemble, runEnsemble, type EnsembleBlock } from './ensemble.js';
 import { resolveUncertainty, type ResolvedUncertainty, type UncertaintyOptions } from './uncertainty.js';
@@ -44,6 +46,68 @@ export interface MonteCarloResult {
   readonly draws: Readonly<Record<string, Float64Array>>;
   /** Every run's path per summarised series, if `keepPaths` was set. */
   readonly paths?: Readonly<Partial<Record<SeriesName, readonly Float64Array[]>>>;
+  /** The account the scenario is for, or null (model units). */
+  readonly account: Account | null;
+  /** What each series is counted in: views and leads a day with an account's scales, else model units. */
+  readonly units: SeriesUnits;
+  /** The headline numbers: each summarised series' median and 90% band at the end, in its units. */
+  summary(): MonteCarloSummary;
+}
+
+/** The headline numbers of a Monte Carlo (see {@link MonteCarloResult.summary}). */
+export interface MonteCarloSummary {
+  /** The number of runs. */
+  readonly runs: number;
+  /** The seed used. */
+  readonly seed: string | number;
+  /** The run's length in days. */
+  readonly days: number;
+  /** The account's name, or null (model units). */
+  readonly account: string | null;
+  /** Per summarised series, at the last grid point: the median of the runs and the 5% and 95% quantiles, with the unit. */
+  readonly atEnd: Readonly<Partial<Record<SeriesName, EndBand>>>;
+}
+
+/** One series at the end of a Monte Carlo. */
+export interface EndBand {
+  /** The median of the runs. */
+  readonly median: number;
+  /** The 5% quantile. */
+  readonly low: number;
+  /** The 95% quantile. */
+  readonly high: number;
+  /** What the values count. */
+  readonly unit: string;
+}
+
+function monteCarloSummary(result: Omit<MonteCarloResult, 'summary'>): MonteCarloSummary {
+  const atEnd: Partial<Record<SeriesName, EndBand>> = {};
+  for (const [name, values] of Object.entries(result.final) as [SeriesName, Float64Array][]) {
+    const sorted = Float64Array.from(values).sort();
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+    atEnd[name] = { median: at(0.5), low: at(0.05), high: at(0.95), unit: result.units[name] };
+  }
+  const last = result.days.length - 1;
+  return { runs: result.runs, seed: result.seed, days: result.days[last]! - result.days[0]!, account: result.account?.name ?? null, atEnd };
+}
+
+const MONTE_CARLO_PRESENTATION: Presentation<Omit<MonteCarloResult, 'summary'>, MonteCarloSummary> = {
+  summary: monteCarloSummary,
+  lines: (result) => {
+    const s = monteCarloSummary(result);
+    return [
+      `MonteCarloResult: ${figure(s.runs)} runs (seed ${JSON.stringify(s.seed)}) over ${figure(s.days)} days, ${s.account === null ? 'model units' : `account "${s.account}"`}`,
+      ...Object.entries(s.atEnd).map(([name, v]) => `  ${name.padEnd(9)} at the end: median ${figure(v.median)} ${v.unit}, 90% of runs ${figure(v.low)} to ${figure(v.high)}`),
+      `  also: days, bands (mean and quantiles ${result.levels.map((l) => `${100 * l}%`).join(', ')} per point), final, draws${result.paths === undefined ? '' : ', paths'}; .summary()`,
+    ];
+  },
+};
+
+/** Put the flows of a result in the account's units (the runs are stepped in model units). */
+function scaleToAccount(account: Account | null, bands: Partial<Record<SeriesName, Band>>, final: Partial<Record<SeriesName, Float64Array>>, paths: Partial<Record<SeriesName, Float64Array[]>>): void {
+  for (const name of ['reach', 'interest'] as const) {
+    scaleArrays(scaleOf(account, name), [bands[name]?.mean, ...(bands[name]?.quantiles.map((q) => q.values) ?? []), final[name], ...(paths[name] ?? [])]);
+  }
 }
 
 /**
@@ -58,7 +122,7 @@ export interface MonteCarloResult {
  * @internal
  */
 export function createParticipant(
-  job: Pick<MonteCarloJob, 'prepared' | 'uncertainty' | 'series'> & { readonly scenario: Pick<SimulateOptions, 'parameters'> },
+  job: Pick<MonteCarloJob, 'prepared' | 'uncertainty' | 'series'>,
   range: { readonly first: number; readonly last: number },
   bands: Readonly<Partial<Record<SeriesName, ReturnType<typeof emptyBand>>>>,
   onDraws: (run: number, values: readonly number[]) => void,
@@ -68,7 +132,7 @@ export function createParticipant(
   summarise(from: number, values: Partial<Record<SeriesName, Float64Array>>, claim: () => number): void;
 } {
   const { runs, levels } = job.uncertainty;
-  const ensemble = createEnsemble([job.prepared], [job.scenario], job.uncertainty, onDraws, range.first, range.last);
+  const ensemble = createEnsemble([job.prepared], job.uncertainty, onDraws, range.first, range.last);
   const points = ensemble.points;
   const buffers = scratch(runs, levels);
   const series = job.series;
@@ -125,7 +189,7 @@ export function createParticipant(
  */
 export function monteCarlo(options: MonteCarloOptions): MonteCarloResult {
   const job = prepareMonteCarlo(options);
-  runEnsemble([job.prepared], [job.scenario], job.uncertainty, job.series, job.onDraws, job.onBlock);
+  runEnsemble([job.prepared], job.uncertainty, job.series, job.onDraws, job.onBlock);
   return job.result();
 }
 
@@ -205,7 +269,8 @@ export function prepareMonteCarlo(
       }
     },
     result() {
-      return {
+      scaleToAccount(prepared.account, bands as Partial<Record<SeriesName, Band>>, final, paths);
+      const data: Omit<MonteCarloResult, 'summary'> = {
         days: gridDays(prepared),
         runs,
         seed: uncertainty.seed,
@@ -214,7 +279,10 @@ export function prepareMonteCarlo(
         final,
         draws,
         ...(keepPaths ? { paths } : {}),
+        account: prepared.account,
+        units: unitsOf(prepared.account),
       };
+      return presentable(data, MONTE_CARLO_PRESENTATION);
     },
   };
 }

@@ -9,8 +9,8 @@
 import { ParameterError, InputTypeError } from '../core/errors.js';
 import { finiteNumber, integerAtLeast, knownKeys, nonNegative, plainObject } from '../core/validate.js';
 import { Engine } from '../model/engine.js';
-import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters, type ParameterInput } from '../model/parameters.js';
-import type { PreparedRun, SimulateOptions } from '../model/simulate.js';
+import { parameterValue, resolveChanged, DEFAULT_PARAMETERS, type ModelParameters } from '../model/parameters.js';
+import type { PreparedRun } from '../model/simulate.js';
 import { validateDistribution, type Distribution } from '../numerics/distributions.js';
 
 /** Day-to-day variation of reach: a mean-one lognormal multiplier per step. */
@@ -152,9 +152,9 @@ function checkParameterPath(name: string, base: ModelParameters): void {
   );
 }
 /** The engine of run r of a scenario: the scenario's parameters with the run's draws in place. @internal */
-export function runEngine(scenario: PreparedRun, options: Pick<SimulateOptions, 'parameters'>, names: readonly string[], values: readonly number[], r: number): Engine {
+export function runEngine(scenario: PreparedRun, names: readonly string[], values: readonly number[], r: number): Engine {
   try {
-    return new Engine(resolveChanged(scenario.parameters, (options.parameters ?? {}) as ParameterInput, names, values), scenario.step);
+    return new Engine(resolveChanged(scenario.parameters, scenario.input, names, values), scenario.step);
   } catch (error) {
     if (error instanceof ParameterError) {
       const i = names.findIndex((n) => error.field === `parameters.${n}`);

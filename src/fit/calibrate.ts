@@ -31,6 +31,8 @@ import { samplePosterior, type Posterior } from './posterior.js';
 import { resolvePriors } from './priors.js';
 import { profileCut, profileInterval } from './profile.js';
 import { atBound, transformFor } from './transform.js';
+import { account, type Account } from '../model/account.js';
+import { figure, presentable, type Presentation } from '../core/present.js';
 
 export type { ObservedSeries } from './observations.js';
 export type { LikelihoodName } from './likelihood.js';
@@ -48,6 +50,8 @@ export interface HistoryActivity {
 
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
+  /** The name of the fitted account ({@link CalibrationResult.account}). @defaultValue `'fitted account'` */
+  readonly name?: string;
   /** What the account did, from its day 0: a schedule (`schedule.fromLog`) or a history read from an export (its activity, to its end). */
   readonly history: Schedule | HistoryActivity;
   /** What was measured. */
@@ -191,7 +195,72 @@ export interface CalibrationResult {
   readonly converged: boolean;
   /** Draws from the posterior, with `method: 'posterior'`. */
   readonly posterior?: Posterior;
+  /**
+   * The fitted account: `parameterInput` as its parameters and the fitted scale
+   * as its measured units per model unit (views per unit of reach, or leads per
+   * unit of interest, named by `observed.unit`) — pass it as `account` to the
+   * analyses to read their answers in those units. A fit of equity gives no scale.
+   */
+  readonly account: Account;
+  /** The headline numbers as plain data: each parameter's estimate and interval (null where the data cannot pin it down), the scale, whether the model fits, its warnings. */
+  summary(): CalibrationSummary;
 }
+
+/** An identified estimate in two numbers. */
+export interface EstimateSummary {
+  /** The estimate. */
+  readonly value: number;
+  /** Its 95% interval. */
+  readonly interval: readonly [number, number];
+}
+
+/** The headline numbers of a fit (see {@link CalibrationResult.summary}). */
+export interface CalibrationSummary {
+  /** Per fitted parameter: its estimate and 95% interval when identified, else null (kept at its default). */
+  readonly parameters: Readonly<Record<string, EstimateSummary | null>>;
+  /** Each whole-number choice. */
+  readonly choices: Readonly<Record<string, number>>;
+  /** Measured units per model unit, and what they are. */
+  readonly scale: {
+    /** The scale's estimate. */
+    readonly value: number;
+    /** What it counts: `'views per model unit'`. */
+    readonly unit: string;
+  };
+  /** Whether the model is adequate for these data. */
+  readonly adequate: boolean;
+  /** What is wrong, in sentences (empty when nothing is). */
+  readonly warnings: readonly string[];
+  /** R² of the fit. */
+  readonly rSquared: number;
+}
+
+function calibrationSummary(fit: Omit<CalibrationResult, 'summary'>): CalibrationSummary {
+  const parameters = Object.fromEntries(Object.entries(fit.parameters).map(([name, p]) => [name, p.identified ? { value: p.value, interval: p.interval } : null]));
+  const choices = Object.fromEntries(Object.entries(fit.choices).map(([name, c]) => [name, c.value]));
+  const unitName = fit.account.units.reach ?? fit.account.units.interest ?? 'equity (model units)';
+  return { parameters, choices, scale: { value: fit.scale.value, unit: `${unitName} per model unit` }, adequate: fit.diagnostics.adequate, warnings: fit.diagnostics.warnings, rSquared: fit.goodness.rSquared };
+}
+
+const CALIBRATION_PRESENTATION: Presentation<Omit<CalibrationResult, 'summary'>, CalibrationSummary> = {
+  summary: calibrationSummary,
+  lines: (fit) => {
+    const s = calibrationSummary(fit);
+    const rows = Object.entries(fit.parameters).map(([name, p]) =>
+      p.identified
+        ? `  ${name.padEnd(26)} ${figure(p.value)}  (95%: ${figure(p.interval[0])} to ${figure(p.interval[1])})`
+        : `  ${name.padEnd(26)} not pinned down by these data: kept at its default`,
+    );
+    return [
+      `CalibrationResult for "${fit.account.name}": ${fit.goodness.n} periods, ${fit.likelihood.name} likelihood, R² ${figure(s.rSquared)}, ${s.adequate ? 'the model fits' : 'the model does NOT fit these data'}${fit.posterior === undefined ? '' : `, ${figure(fit.posterior.count)} posterior draws`}`,
+      ...rows.slice(0, 12),
+      ...Object.entries(s.choices).map(([name, v]) => `  ${name.padEnd(26)} ${v} (chosen among the candidates)`),
+      `  scale                      ${figure(s.scale.value)} ${s.scale.unit}`,
+      ...s.warnings.slice(0, 5).map((w) => `  warning: ${w.length > 160 ? `${w.slice(0, 157)}…` : w}`),
+      '  pass .account to the analyses; also parameters, choices, diagnostics, points, fitted; .summary()',
+    ];
+  },
+};
 
 const DEFAULTS = { draws: 4000, walkers: 16, burnIn: 500, thin: 3 } as const;
 
@@ -365,12 +434,16 @@ function settings(o: Record<string, unknown>, dimensions: number): Settings {
   return { method, draws, walkers, burnIn, thin, seed: seed as string | number | undefined };
 }
 
-const OPTION_KEYS = ['history', 'observed', 'fit', 'likelihood', 'bounds', 'initial', 'candidates', 'parameters', 'start', 'maxIterations', 'method', 'priors', 'draws', 'walkers', 'burnIn', 'thin', 'seed'];
+const OPTION_KEYS = ['name', 'history', 'observed', 'fit', 'likelihood', 'bounds', 'initial', 'candidates', 'parameters', 'start', 'maxIterations', 'method', 'priors', 'draws', 'walkers', 'burnIn', 'thin', 'seed'];
 
 /** Read everything once, before any fitting. */
 function readOptions(options: CalibrateOptions) {
   const o = plainObject('options', options);
   knownKeys('options', o, OPTION_KEYS);
+  const accountName = o.name ?? 'fitted account';
+  if (typeof accountName !== 'string' || accountName.trim() === '' || accountName.length > 200) {
+    throw new ParameterError('name', accountName, "the account's name, a non-empty string of up to 200 characters");
+  }
   const history = historyInput(o.history);
   const fixed = (o.parameters ?? {}) as ParameterInput;
   const base = resolveParameters(fixed);
@@ -385,7 +458,7 @@ function readOptions(options: CalibrateOptions) {
     const evaluations = run.walkers * (run.burnIn + Math.ceil(run.draws / run.walkers) * run.thin);
     checkSteps('draws', o.draws ?? run.draws, evaluations * (observations.span + 1), `the sampler's ${evaluations} runs of the model over the history`);
   }
-  return { history, fixed, base, observations, plan, likelihoodName: name, reason, run, priors };
+  return { accountName, history, fixed, base, observations, plan, likelihoodName: name, reason, run, priors };
 }
 
 /** The refusal when no start can be evaluated: a positive value where the model is 0 (lognormal, negative binomial). */
@@ -433,7 +506,7 @@ function refuseStart(observations: Observations, plan: FitPlan, likelihood: Like
  * ```
  */
 export function calibrate(options: CalibrateOptions): CalibrationResult {
-  const { history, fixed, observations, plan, likelihoodName, reason, run, priors } = readOptions(options);
+  const { accountName, history, fixed, observations, plan, likelihoodName, reason, run, priors } = readOptions(options);
   const likelihood = likelihoodOf(likelihoodName, observations.y);
   const candidates = fitCandidates(history, observations, plan, fixed, likelihood);
   if (candidates.length === 0) refuseStart(observations, plan, likelihoodName);
@@ -457,7 +530,7 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
   const ssr = points.reduce((s, q) => s + q.residual ** 2, 0);
   const mean = observations.y.reduce((s, v) => s + v, 0) / n;
   const sst = observations.y.reduce((s, v) => s + (v - mean) ** 2, 0);
-  return {
+  return presentable({
     parameters,
     choices: chosen(plan, candidates, p + 1),
     scale,
@@ -471,5 +544,13 @@ export function calibrate(options: CalibrateOptions): CalibrationResult {
     iterations: best.iterations,
     converged: best.converged,
     ...(posterior === undefined ? {} : { posterior }),
-  };
+    account: fittedAccount(accountName, observations, parameterInput, scale.value),
+  }, CALIBRATION_PRESENTATION);
+}
+
+/** The account a fit describes. */
+function fittedAccount(name: string, observations: Observations, parameters: ParameterInput, scale: number): Account {
+  const series = observations.series;
+  if (series === 'equity' || !(scale > 0 && Number.isFinite(scale))) return account({ name, parameters });
+  return account({ name, parameters, units: { [series]: observations.unit }, scale: { [series]: scale } });
 }

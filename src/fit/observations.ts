@@ -21,11 +21,15 @@ export interface ObservedSeries {
   readonly period?: Duration;
   /** How the days of a period combine: `'sum'` (views per week) or `'mean'`. @defaultValue 'sum' */
   readonly aggregate?: 'sum' | 'mean';
+  /** What the values count, for the fitted account's units. @defaultValue `'views'` for reach, `'leads'` for interest */
+  readonly unit?: string;
 }
 
 /** Observations checked and laid out for a fit. @internal */
 export interface Observations {
   readonly series: ObservedSeries['series'];
+  /** What the values count. */
+  readonly unit: string;
   /** Every period's value, `null` for a gap. */
   readonly values: readonly (number | null)[];
   /** The period in days (a whole number ≥ 1). */
@@ -58,7 +62,10 @@ function historySpan(history: Schedule): number {
  */
 export function resolveObservations(observed: unknown, history: Schedule): Observations {
   const obs = plainObject('observed', observed);
-  knownKeys('observed', obs, ['series', 'values', 'period', 'aggregate']);
+  knownKeys('observed', obs, ['series', 'values', 'period', 'aggregate', 'unit']);
+  if (obs.unit !== undefined && (typeof obs.unit !== 'string' || obs.unit.trim() === '' || obs.unit.length > 100)) {
+    throw new ParameterError('observed.unit', obs.unit, 'a unit such as views or leads (up to 100 characters)');
+  }
   const series = obs.series;
   if (series !== 'reach' && series !== 'interest' && series !== 'equity') {
     throw new ParameterError('observed.series', series, "'reach', 'interest' or 'equity'");
@@ -83,7 +90,8 @@ export function resolveObservations(observed: unknown, history: Schedule): Obser
       y.push(v);
     }
   });
-  return { series, values, period, aggregate, periods, span, observedIndex, y };
+  const unit = typeof obs.unit === 'string' ? obs.unit.trim() : series === 'reach' ? 'views' : series === 'interest' ? 'leads' : 'equity (model units)';
+  return { series, unit, values, period, aggregate, periods, span, observedIndex, y };
 }
 
 /** A daily model series summed (or averaged) per period, as the observations are. @internal */

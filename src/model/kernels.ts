@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { positiveDays, toDays, type Duration } from '../core/duration.js';
+import { positiveDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { gammaMass, gammaP, quantileOfOneToN, roundHalfEven } from '../numerics/special.js';
 import { finiteNumber, inRange, integerAtLeast, knownKeys, optionalBoolean, plainObject, positive } from '../core/validate.js';

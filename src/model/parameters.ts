@@ -11,7 +11,7 @@ import { positiveDays, toDays, type Duration } from '../core/duration.js';
 import { ParameterError } from '../core/errors.js';
 import { validateKernel, type KernelSpec, type ResolvedKernel } from './kernels.js';
 import { validateResponse, type ResponseSpec } from './response.js';
-import { inRange, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
+import { inRange, knownKeys, plainObject, upTo } from '../core/validate.js';
 
 /**
  * Every parameter of the model, fully resolved: times in days, rates per day.

@@ -3,10 +3,13 @@
  *
  * @module
  */
-import { positiveDays, toDays, type Duration } from '../core/duration.js';
+import { DAYS_PER_MONTH, positiveDays, toDays, type Duration } from '../core/duration.js';
+import { figure, presentable, type Presentation } from '../core/present.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { Engine, type EngineState } from './engine.js';
 import { MAX_STOCK, resolveParameters, type ModelParameters, type ParameterInput } from './parameters.js';
+import { accountParameters, applyScale, readAccount, totalUnit, unitsOf, type Account, type SeriesUnits } from './account.js';
+import { readMonths, readPeriod, type MonthRead, type PeriodRead } from './reads.js';
 import { schedule as scheduleBuilders, scheduleInput, type Schedule } from './schedule.js';
 import { finiteNumber, inRange, knownKeys, nonNegative, plainObject, upTo } from '../core/validate.js';
 
@@ -52,6 +55,43 @@ export interface SimulateOptions {
   readonly initial?: Partial<ModelState>;
   /** Time from the platform's launch to the account's day 0. @defaultValue 0 */
   readonly start?: Duration;
+  /** The account: its parameters (under `parameters`, which change them for this run) and its units — reach and interest then come in views and leads. @defaultValue none: model units */
+  readonly account?: Account;
+}
+
+/** The headline numbers of a run (see {@link Simulation.summary}). */
+export interface SimulationSummary {
+  /** The run's length in days (its horizon). */
+  readonly days: number;
+  /** The step in days. */
+  readonly step: number;
+  /** The account's name, or null (model units). */
+  readonly account: string | null;
+  /** What each series is counted in. */
+  readonly units: SeriesUnits;
+  /** Equity at the first and last grid point, and its peak with the account day it comes on. */
+  readonly equity: {
+    /** At the first point. */
+    readonly start: number;
+    /** At the last point. */
+    readonly end: number;
+    /** The highest value. */
+    readonly peak: number;
+    /** The account day of the peak. */
+    readonly peakDay: number;
+  };
+  /** Reach a day at the end, and in all (views with an account). */
+  readonly reach: RunFlowSummary;
+  /** Interest a day at the end, and in all (leads with an account). */
+  readonly interest: RunFlowSummary;
+}
+
+/** A flow of a run in two numbers. */
+export interface RunFlowSummary {
+  /** Its value a day at the last grid point. */
+  readonly end: number;
+  /** Its total over the run (Σ value × step). */
+  readonly total: number;
 }
 
 /** The value of every series at one moment, as returned by {@link Simulation.at}. */
@@ -114,6 +154,22 @@ export interface Simulation {
   readonly parameters: ModelParameters;
   /** The state at the last grid point; pass it as `initial` to continue. */
   readonly final: ModelState;
+  /** The account the run is for, or null (model units). */
+  readonly account: Account | null;
+  /** What each series is counted in: views and leads a day with an account's scales, else model units. */
+  readonly units: SeriesUnits;
+  /**
+   * The mean of every series over [from, to), and the totals of the flows
+   * (inflow, reach, interest): period figures, not one day's value.
+   * @throws {@link ParameterError} for a period outside the run.
+   */
+  mean(from: Duration, to: Duration): PeriodRead['mean'];
+  /** The totals of the flows over [from, to): equity earned, reach (views) and interest (leads). @throws {@link ParameterError} for a period outside the run. */
+  total(from: Duration, to: Duration): PeriodRead['total'];
+  /** Every month of the run (30.4375 days from its first day), its means and totals. */
+  monthly(): MonthRead[];
+  /** The headline numbers: the run's length, equity at its start, end and peak, reach and interest at the end and in all, in the run's units. */
+  summary(): SimulationSummary;
   /**
    * The value of every series at a moment (an account day or a {@link Duration}):
    * the grid point at or before it, so a value never blends across an event.
@@ -204,8 +260,8 @@ export function finalState(state: EngineState): ModelState {
  * ```
  */
 export function simulate(options: SimulateOptions): Simulation {
-  const { parameters, activity, initial, step, steps } = prepareRun(options);
-  return run(parameters, activity, initial, step, steps);
+  const { parameters, activity, initial, step, steps, account } = prepareRun(options);
+  return run(parameters, activity, initial, step, steps, account);
 }
 
 /** A run's options, checked and resolved. @internal */
@@ -215,6 +271,9 @@ export interface PreparedRun {
   readonly initial: ModelState;
   readonly step: number;
   readonly steps: number;
+  readonly account: Account | null;
+  /** The parameters as given: the account's, with the run's on top (what uncertain draws are set into). */
+  readonly input: ParameterInput;
 }
 
 /**
@@ -224,15 +283,17 @@ export interface PreparedRun {
  */
 export function prepareRun(options: SimulateOptions, field = 'options'): PreparedRun {
   const o = plainObject(field, options);
-  knownKeys(field, o, ['name', 'horizon', 'step', 'activity', 'parameters', 'initial', 'start']);
+  knownKeys(field, o, ['name', 'horizon', 'step', 'activity', 'parameters', 'initial', 'start', 'account']);
   if (o.name !== undefined && typeof o.name !== 'string') throw new InputTypeError(`${field}.name`, o.name, 'a string');
   const { step, steps } = resolveGrid(o.horizon, o.step);
   const activity = scheduleInput('activity', o.activity, scheduleBuilders.reference);
-  const parameters = resolveParameters((o.parameters ?? {}) as ParameterInput);
+  const owner = o.account === undefined ? null : readAccount(`${field === 'options' ? '' : `${field}.`}account`, o.account);
+  const input = accountParameters(owner, o.parameters as ParameterInput | undefined);
+  const parameters = resolveParameters(input);
   const start = o.start === undefined ? undefined : toDays(o.start as Duration, 'start');
   const initial = resolveState(o.initial as Partial<ModelState> | undefined, start);
   // Pauses, changes and events past the horizon are simply still to come: a plan can be run in parts.
-  return { parameters, activity, initial, step, steps };
+  return { parameters, activity, initial, step, steps, account: owner, input };
 }
 
 /** A run's grid: the step in days and the number of steps that reach the horizon. @internal */
@@ -285,6 +346,37 @@ export function repeatedRuns(activity: Schedule, days: number, sinceLaunch: numb
   };
 }
 
+/** The headline numbers of a run. */
+function simulationSummary(run: Omit<Simulation, 'summary'>): SimulationSummary {
+  const last = run.days.length - 1;
+  let peakAt = 0;
+  for (let i = 1; i <= last; i++) if (run.equity[i]! > run.equity[peakAt]!) peakAt = i;
+  const total = run.total(run.days[0]!, run.days[last]! + run.step);
+  return {
+    days: run.days[last]! - run.days[0]!,
+    step: run.step,
+    account: run.account?.name ?? null,
+    units: run.units,
+    equity: { start: run.equity[0]!, end: run.equity[last]!, peak: run.equity[peakAt]!, peakDay: run.days[peakAt]! },
+    reach: { end: run.reach[last]!, total: total.reach },
+    interest: { end: run.interest[last]!, total: total.interest },
+  };
+}
+
+const SIMULATION_PRESENTATION: Presentation<Omit<Simulation, 'summary'>, SimulationSummary> = {
+  summary: simulationSummary,
+  lines: (run) => {
+    const s = simulationSummary(run);
+    return [
+      `Simulation: ${figure(s.days)} days (${figure(s.days / DAYS_PER_MONTH)} months), step ${figure(s.step)} day${s.step === 1 ? '' : 's'}, ${s.account === null ? 'model units' : `account "${s.account}"`}`,
+      `  equity    ${figure(s.equity.start)} at the start, ${figure(s.equity.end)} at the end, peak ${figure(s.equity.peak)} after ${figure((s.equity.peakDay - run.days[0]!) / DAYS_PER_MONTH)} months`,
+      `  reach     ${figure(s.reach.end)} ${s.units.reach} at the end, ${figure(s.reach.total)} ${totalUnit(s.units.reach)} in all`,
+      `  interest  ${figure(s.interest.end)} ${s.units.interest} at the end, ${figure(s.interest.total)} ${totalUnit(s.units.interest)} in all`,
+      '  series: days, equity, inflow, reach, agenda, momentum, interest — read with .at(when), .mean(from, to), .total(from, to), .monthly(), .summary()',
+    ];
+  },
+};
+
 /** Sample the schedule and step the engine over the whole run. */
 function run(
   p: ModelParameters,
@@ -292,6 +384,7 @@ function run(
   initial: ModelState,
   h: number,
   steps: number,
+  owner: Account | null,
 ): Simulation {
   const points = steps + 1;
   const plan = activity.sample(initial.day, h, points);
@@ -301,15 +394,22 @@ function run(
   const state = engine.state(initial);
   engine.run(state, plan, { from: 0, to: points, end: steps }, { days, ...series, offset: 0 });
   const final = finalState(state);
+  applyScale(owner, series);
   const { equity: equitySeries, inflow: inflowSeries, reach: reachSeries, agenda: agendaSeries, momentum: momentumSeries, interest: interestSeries } = series;
   const threshold = p.invitationThreshold;
 
-  return {
+  const readable = { days, step: h, ...series };
+  const data: Omit<Simulation, 'summary'> = {
     days,
     ...series,
     step: h,
     parameters: p,
     final,
+    account: owner,
+    units: unitsOf(owner),
+    mean: (from, to) => readPeriod(readable, from, to).mean,
+    total: (from, to) => readPeriod(readable, from, to).total,
+    monthly: () => readMonths(readable),
     at(when: Duration): SimulationPoint {
       const day = toDays(when, 'when');
       const first = days[0]!;
@@ -330,4 +430,5 @@ function run(
       };
     },
   };
+  return presentable(data, SIMULATION_PRESENTATION);
 }
