@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputTypeError, ParameterError } from 'relationship-equity';
-import { finiteNumber, inRange, integerAtLeast, knownKeys, nonNegative, plainObject, positive } from '../src/core/validate.js';
+import { closestName, decimalNumber, finiteNumber, frozenCopy, inRange, integerAtLeast, knownKeys, nonNegative, optionalBoolean, plainObject, positive, upTo } from '../src/core/validate.js';
 import { caught } from './helpers.js';
 
 describe('finiteNumber', () => {
@@ -88,5 +88,88 @@ describe('knownKeys points at what was meant', () => {
     const misplaced = caught(() => monteCarlo({ runs: 2, seed: 1, horizon: '1 year' } as never), ParameterError);
     expect(misplaced.field).toBe('options.horizon');
     expect(misplaced.message).toMatch(/`horizon` belongs in `scenario.horizon`/);
+  });
+});
+
+describe('upTo', () => {
+  it('takes 0 to the maximum, both ends included, and says the range and why', () => {
+    expect(upTo('posts', 0, 10)).toBe(0);
+    expect(upTo('posts', 10, 10)).toBe(10);
+    expect(caught(() => upTo('posts', 10.000001, 10, 'no account posts more'), ParameterError).message).toBe('`posts` must be a number from 0 to 10 (no account posts more), got 10.000001');
+    expect(caught(() => upTo('posts', 11, 10), ParameterError).message).toBe('`posts` must be a number from 0 to 10, got 11');
+    expect(caught(() => upTo('posts', -1, 10), ParameterError).field).toBe('posts');
+  });
+});
+
+describe('optionalBoolean', () => {
+  it('gives the fallback (false unless told) when absent and refuses anything but a boolean', () => {
+    expect(optionalBoolean('keepPaths', undefined)).toBe(false);
+    expect(optionalBoolean('keepPaths', undefined, true)).toBe(true);
+    expect(optionalBoolean('keepPaths', true)).toBe(true);
+    caught(() => optionalBoolean('keepPaths', 'yes'), InputTypeError);
+  });
+});
+
+describe('decimalNumber', () => {
+  it.each([
+    ['12', 12],
+    ['-0.5', -0.5],
+    ['+3', 3],
+    ['1e3', 1000],
+    ['1E-3', 0.001],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['0012', 12],
+  ])('reads %j as %d', (text, value) => expect(decimalNumber(text)).toBe(value));
+  it.each(['0x10', 'Infinity', '', ' 1', '1 ', '1e', 'e3', '1.2.3', '--1', '1e+', '1_000', '.', 'NaN', '1,5', '0b1', 'a1', '1a'])('refuses %j', (text) => {
+    expect(decimalNumber(text)).toBeUndefined();
+  });
+});
+
+describe('frozenCopy', () => {
+  it('copies plain data deeply and freezes every level, so later changes to the original do not reach in', () => {
+    const original = { a: [1, { b: 'x' }], c: null, d: true };
+    const copy = frozenCopy('options', original);
+    expect(copy).toEqual(original);
+    (original.a[1] as { b: string }).b = 'changed';
+    expect((copy.a[1] as { b: string }).b).toBe('x');
+    expect(Object.isFrozen(copy) && Object.isFrozen(copy.a) && Object.isFrozen(copy.a[1])).toBe(true);
+    expect(frozenCopy('x', 5)).toBe(5);
+    expect(frozenCopy('x', null)).toBeNull();
+  });
+
+  it('refuses functions, symbols and bigints, naming where they are', () => {
+    expect(caught(() => frozenCopy('options', { a: [1, () => 2] }), InputTypeError).field).toBe('options.a[1]');
+    expect(caught(() => frozenCopy('options', { s: Symbol('s') }), InputTypeError).field).toBe('options.s');
+    expect(caught(() => frozenCopy('options', { n: 1n }), InputTypeError).field).toBe('options.n');
+  });
+
+  it('takes 64 levels of nesting and refuses 65, naming the field', () => {
+    const nest = (levels: number): unknown => (levels === 0 ? 1 : { x: nest(levels - 1) });
+    expect(() => frozenCopy('options', nest(64))).not.toThrow();
+    const error = caught(() => frozenCopy('options', nest(66)), InputTypeError);
+    expect(error.field).toMatch(/^options(\.x)+$/);
+    expect(error.message).toContain('nested at most 64 levels');
+  });
+});
+
+describe('closestName', () => {
+  it('finds the word within one edit for short words and two for longer ones, ignoring case', () => {
+    expect(closestName('hrizon', ['horizon', 'step'])).toBe('horizon');
+    expect(closestName('HORIZN', ['horizon'])).toBe('horizon');
+    expect(closestName('hrzon', ['horizon'])).toBe('horizon'); // two edits, a long word
+    expect(closestName('hzn', ['horizon'])).toBeUndefined();
+    expect(closestName('stp', ['step'])).toBe('step'); // one edit, a short word
+    expect(closestName('sp', ['step'])).toBeUndefined(); // two edits are too many for a short word
+    expect(closestName('seeds', ['seed'])).toBe('seed');
+    expect(closestName('abcde', ['abcd'])).toBe('abcd');
+    expect(closestName('abxyz', ['abcde'])).toBeUndefined(); // three edits
+    expect(closestName('axyd', ['abcd'])).toBeUndefined(); // two edits on a four-letter word
+  });
+
+  it('prefers the nearest word, and the first of equally near ones', () => {
+    expect(closestName('runz', ['rune', 'runs'])).toBe('rune');
+    expect(closestName('levels', ['level', 'levels'])).toBe('levels');
+    expect(closestName('ab', ['abc'])).toBe('abc'); // a word longer than the name: the last row of the distance counts
   });
 });
