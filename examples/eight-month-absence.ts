@@ -12,7 +12,6 @@ import { terminalChart, writeFile } from './lib/render.js';
 
 const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months', followFor: '3 years' });
 const { simulation: account, twin } = cost;
-const lastMonth = Math.floor(account.days[account.days.length - 1]! / DAYS_PER_MONTH);
 const absenceFrom = cost.absence.from / DAYS_PER_MONTH;
 const absenceTo = cost.absence.to / DAYS_PER_MONTH;
 
@@ -30,13 +29,18 @@ const header = [
   pad('twin', 7),
   pad('interest gap', 12),
 ].join('  ');
-console.log('\nAn 8-month absence after 18 months, against a twin that never stopped\n');
+console.log('\nAn 8-month absence after 18 months, against a twin that never stopped (monthly averages, model units)\n');
 console.log(header);
 console.log('─'.repeat(header.length));
-for (let month = 0; month <= lastMonth; month++) {
-  const when = month * DAYS_PER_MONTH;
-  const a = account.at(when);
-  const b = twin.at(when);
+// Monthly averages (run.monthly()), not single days: an event day's spike is averaged into its month.
+// (The run's last month is a few days long; it is left out.)
+const whole = (m: { from: number; to: number }) => m.to - m.from > DAYS_PER_MONTH - 1e-9;
+const ours = account.monthly().filter(whole);
+const theirs = twin.monthly().filter(whole);
+for (let k = 0; k < ours.length; k++) {
+  const month = ours[k]!.month - 1;
+  const a = ours[k]!.mean;
+  const b = theirs[k]!.mean;
   const phase = month < absenceFrom ? 'active' : month < absenceTo ? 'ABSENT' : 'back';
   const gap = b.interest > 0 ? `${((1 - a.interest / b.interest) * 100).toFixed(1)}%` : '–';
   console.log(
@@ -69,18 +73,19 @@ console.log(
     `${cost.interestGapPeak.monthsAfterAbsenceBegan.toFixed(0)} months after the absence began.\n`,
 );
 
+// The result prints itself in a few lines, too.
+console.log(cost);
+console.log();
+
 // The same story as a chart: in the terminal, and as an SVG file.
-const months = Array.from({ length: lastMonth + 1 }, (_, m) => m);
-const sample = (series: Float64Array, run: typeof account): number[] =>
-  months.map((m) => series[run.days.indexOf(run.at(m * DAYS_PER_MONTH).day)]!);
-console.log('Interest (inbound clients), account vs twin, by month:');
+console.log('Interest (inbound clients), account vs twin, monthly averages:');
 console.log(
   terminalChart(
     [
-      { label: 'twin that never stopped', symbol: '·', values: sample(twin.interest, twin) },
-      { label: 'account with the absence', symbol: '●', values: sample(account.interest, account) },
+      { label: 'twin that never stopped', symbol: '·', values: theirs.map((m) => m.mean.interest) },
+      { label: 'account with the absence', symbol: '●', values: ours.map((m) => m.mean.interest) },
     ],
-    { shade: (m) => m >= absenceFrom && m < absenceTo, axis: `months 0 … ${lastMonth}` },
+    { shade: (m) => m >= absenceFrom && m < absenceTo, axis: `months 0 … ${ours.length - 1}` },
   ),
 );
 

@@ -9,6 +9,7 @@
 import {
   DAYS_PER_MONTH,
   InputTypeError,
+  MODEL_UNITS,
   ParameterError,
   SERIES,
   kernelWeights,
@@ -19,6 +20,7 @@ import {
   type MonteCarloResult,
   type ResponseSpec,
   type SeriesName,
+  type SeriesUnits,
   type Simulation,
   type WhatIfResult,
 } from 'relationship-equity';
@@ -92,6 +94,42 @@ function chartOptions(options: unknown, extra: readonly string[]): Record<string
   return o;
 }
 
+/** What a series is counted in, from a result's units (model units where it has none). */
+function unitOf(result: { readonly units?: SeriesUnits }, name: SeriesName): string {
+  return result.units?.[name] ?? MODEL_UNITS[name];
+}
+
+/** A panel's label: the series and its unit ("interest — leads a day"). */
+function panelLabel(result: { readonly units?: SeriesUnits }, name: SeriesName): string {
+  const unit = unitOf(result, name);
+  return unit === MODEL_UNITS[name] ? `${LABELS[name]}, model units` : `${LABELS[name]}: ${unit}`;
+}
+
+/**
+ * Period averages to plot, about `perMonth` per month: each point is the mean of
+ * the grid points in its period, drawn at the period's middle — an event day's
+ * spike is averaged into its month, not sampled or missed (a point sample can
+ * fall in a trough and draw a drop that is not there).
+ */
+function periodMeans(days: Float64Array, perMonth: number, series: readonly ArrayLike<number>[]): { month: number; values: number[] }[] {
+  const first = days[0]!;
+  const step = days.length > 1 ? days[1]! - first : 1;
+  const length = DAYS_PER_MONTH / perMonth;
+  const out: { month: number; values: number[] }[] = [];
+  let i = 0;
+  for (let k = 0; i < days.length; k++) {
+    const end = first + (k + 1) * length;
+    const sums = series.map(() => 0);
+    let count = 0;
+    for (; i < days.length && days[i]! < end - 1e-9; i++, count++) series.forEach((s, j) => (sums[j]! += s[i]!));
+    // A last period less than half as long as the others is left out: a few days, one of them an event, are not a month.
+    if (count === 0 || (i === days.length && (days[days.length - 1]! + step - (end - length)) < length / 2 - 1e-9 && out.length > 0)) continue;
+    const middle = Math.min(first + (k + 0.5) * length, days[days.length - 1]! + step / 2);
+    out.push({ month: month(middle), values: sums.map((x) => x / count) });
+  }
+  return out;
+}
+
 /** Indices of the grid points to plot: about `perMonth` per month. */
 function thin(days: Float64Array, perMonth: number): number[] {
   const every = Math.max(1, Math.round(DAYS_PER_MONTH / perMonth / Math.max(days[1]! - days[0]! || 1, 1e-9)));
@@ -135,13 +173,14 @@ function timeline(
   const asked: unknown = o.series ?? ['equity', 'reach', 'interest'];
   if (!Array.isArray(asked) || asked.length === 0 || asked.some((n) => !(SERIES as readonly unknown[]).includes(n))) throw new ParameterError('options.series', o.series, `an array of ${SERIES.join(', ')}`);
   const series = asked as readonly SeriesName[];
-  const values = thin(simulation.days, options.perMonth ?? 1).flatMap((i) =>
-    series.map((name) => ({ month: month(simulation.days[i]!), measure: LABELS[name], value: round(simulation[name][i]!) })),
+  const values = periodMeans(simulation.days, options.perMonth ?? 1, series.map((name) => simulation[name])).flatMap((point) =>
+    series.map((name, j) => ({ month: point.month, measure: panelLabel(simulation, name), value: round(point.values[j]!) })),
   );
+  const name = simulation.account?.name;
   return {
-    ...frame(options, 'The account over time'),
+    ...frame(options, name === undefined ? 'The account over time' : `${name} over time`, 'monthly averages'),
     data: { values },
-    facet: { row: { field: 'measure', type: 'nominal', sort: series.map((s) => LABELS[s]), title: null, header: { labelFontWeight: 'bold' } } },
+    facet: { row: { field: 'measure', type: 'nominal', sort: series.map((s) => panelLabel(simulation, s)), title: null, header: { labelFontWeight: 'bold', labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 } } },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: options.width ?? 560,
@@ -149,7 +188,7 @@ function timeline(
       mark: { type: 'line', strokeWidth: 2, color: '#1f77b4' },
       encoding: {
         x: { field: 'month', type: 'quantitative', title: 'months since the account started' },
-        y: { field: 'value', type: 'quantitative', title: 'model units' },
+        y: { field: 'value', type: 'quantitative', title: null },
       },
     },
   };
@@ -256,7 +295,7 @@ function bands(result: MonteCarloResult, options: ChartOptions & { readonly seri
   return {
     ...frame(
       options,
-      `${LABELS[series]} over ${result.runs} runs`,
+      `${LABELS[series]} over ${result.runs} runs${result.account?.name === undefined ? '' : ` — ${result.account.name}`}`,
       pairs.length > 0 ? `bands: ${pairs.map(([a, b]) => `${Math.round(q[a]!.level * 100)}–${Math.round(q[b]!.level * 100)}%`).join(', ')}; line: ${medianIndex >= 0 ? 'median' : 'mean'}` : undefined,
     ),
     width: options.width ?? 560,
@@ -265,7 +304,7 @@ function bands(result: MonteCarloResult, options: ChartOptions & { readonly seri
     layer: [
       ...pairs.map((_, k) => ({
         mark: { type: 'area', color: '#1f77b4', opacity: 0.18 + 0.12 * k },
-        encoding: { x, y: { field: `low${k}`, type: 'quantitative', title: LABELS[series] }, y2: { field: `high${k}` } },
+        encoding: { x, y: { field: `low${k}`, type: 'quantitative', title: panelLabel(result, series) }, y2: { field: `high${k}` } },
       })),
       { mark: { type: 'line', color: '#1f4e79', strokeWidth: 2 }, encoding: { x, y: { field: medianIndex >= 0 ? 'median' : 'mean', type: 'quantitative' } } },
     ],
@@ -386,20 +425,37 @@ function absence(cost: AbsenceCost, options: ChartOptions = {}): VegaLiteSpec {
   resultShape('cost.simulation', cost.simulation, SIMULATION, 'a simulation');
   resultShape('cost.twin', cost.twin, SIMULATION, 'a simulation');
   chartOptions(options, []);
-  const { simulation: account, twin } = cost;
+  const { simulation: run, twin } = cost;
   const measures = ['equity', 'reach', 'interest'] as const;
-  const values = thin(account.days, options.perMonth ?? 1).flatMap((i) =>
-    measures.flatMap((name) => [
-      { month: month(account.days[i]!), measure: LABELS[name], run: 'account with the absence', value: round(account[name][i]!) },
-      { month: month(twin.days[i]!), measure: LABELS[name], run: 'twin that never stopped', value: round(twin[name][i]!) },
+  const label = (name: SeriesName) => panelLabel(run, name);
+  const perMonth = options.perMonth ?? 1;
+  const ours = periodMeans(run.days, perMonth, measures.map((name) => run[name]));
+  const theirs = periodMeans(twin.days, perMonth, measures.map((name) => twin[name]));
+  const values: Record<string, unknown>[] = ours.flatMap((point, k) =>
+    measures.flatMap((name, j) => [
+      { kind: 'line', month: point.month, measure: label(name), run: 'account with the absence', value: round(point.values[j]!) },
+      { kind: 'line', month: theirs[k]!.month, measure: label(name), run: 'twin that never stopped', value: round(theirs[k]!.values[j]!) },
     ]),
   );
   const from = month(cost.absence.from);
   const to = month(cost.absence.to);
+  // The headline numbers, marked where they happen: equity lost by the return, interest furthest behind.
+  const lost = cost.fractionLost;
+  const peak = cost.interestGapPeak;
+  values.push(
+    { kind: 'mark', month: to, measure: label('equity'), text: `−${Math.round(100 * lost)}% by the return` },
+    { kind: 'mark', month: month(peak.day), measure: label('interest'), text: `−${Math.round(100 * peak.gap)}%, ${Math.round(peak.monthsAfterAbsenceBegan)} months after it began` },
+  );
+  const line = { filter: "datum.kind === 'line'" };
+  const mark = { filter: "datum.kind === 'mark'" };
   return {
-    ...frame(options, `An absence of ${Math.round(to - from)} months after ${Math.round(from)}`, 'equity drops at once; interest follows a year later'),
+    ...frame(
+      options,
+      `An absence of ${Math.round(to - from)} months after ${Math.round(from)} months active${run.account === null || run.account === undefined ? '' : ` — ${run.account.name}`}`,
+      `equity ${Math.round(100 * lost)}% lower by the return; interest furthest behind (${Math.round(100 * peak.gap)}% below the twin) ${Math.round(peak.monthsAfterAbsenceBegan)} months after the absence began`,
+    ),
     data: { values },
-    facet: { row: { field: 'measure', type: 'nominal', sort: measures.map((m) => LABELS[m]), title: null, header: { labelFontWeight: 'bold' } } },
+    facet: { row: { field: 'measure', type: 'nominal', sort: measures.map(label), title: null, header: { labelFontWeight: 'bold', labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12 } } },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: options.width ?? 560,
@@ -411,13 +467,20 @@ function absence(cost: AbsenceCost, options: ChartOptions = {}): VegaLiteSpec {
           encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' } },
         },
         {
+          transform: [line],
           mark: { type: 'line', strokeWidth: 2 },
           encoding: {
-            x: { field: 'month', type: 'quantitative', title: 'months since the account started (absence shaded)' },
-            y: { field: 'value', type: 'quantitative', title: 'model units' },
+            x: { field: 'month', type: 'quantitative', title: 'months since the account started (absence shaded; monthly averages)' },
+            y: { field: 'value', type: 'quantitative', title: null },
             color: { field: 'run', type: 'nominal', title: null, scale: { range: ['#d62728', '#1f77b4'] }, legend: { orient: 'top', labelLimit: 400, labelFontSize: 12 } },
             strokeDash: { field: 'run', type: 'nominal', title: null, scale: { range: [[1, 0], [5, 3]] } },
           },
+        },
+        { transform: [mark], mark: { type: 'rule', color: '#555', strokeDash: [2, 2] }, encoding: { x: { field: 'month', type: 'quantitative' } } },
+        {
+          transform: [mark],
+          mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, dy: 4, fontSize: 11, color: '#333' },
+          encoding: { x: { field: 'month', type: 'quantitative' }, y: { value: 2 }, text: { field: 'text' } },
         },
       ],
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, InputTypeError, ParameterError, absenceCost, compare as compareRuns, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
+import { DAYS_PER_MONTH, InputTypeError, ParameterError, absenceCost, account, compare as compareRuns, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
 import { charts, type VegaLiteSpec } from '../src/charts.js';
 import { renderSvg } from '../src/node.js';
 import { caught } from './helpers.js';
@@ -64,7 +64,11 @@ describe('charts', () => {
   it('names every series in its own words on a timeline', () => {
     const run = simulate({ horizon: 60 });
     const spec = charts.timeline(run, { series: ['inflow', 'agenda', 'momentum'] });
-    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['inflow (per day)', 'agenda (recent events)', 'momentum']);
+    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['inflow (per day), model units', 'agenda (recent events), model units', 'momentum, model units']);
+    const ours = account({ name: 'ours', scale: { reach: 10, interest: 0.5 }, units: { interest: 'enquiries' } });
+    const inUnits = charts.timeline(simulate({ horizon: 60, account: ours }));
+    expect((inUnits.facet as { row: { sort: string[] } }).row.sort).toEqual(['equity, model units', 'reach: views a day', 'interest (inbound clients): enquiries a day']);
+    expect(JSON.stringify(inUnits.title)).toContain('ours over time');
   });
 
   it('takes a title and a size', () => {
@@ -85,9 +89,20 @@ function strings(value: unknown, path = ''): [string, string][] {
   return [];
 }
 
+/** The rows a view draws: its data (or its parent's), through the view's filter transforms (`datum.kind === 'line'`). */
+function drawnRows(node: Node, rows: Node[] | undefined): Node[] | undefined {
+  let own = isNode(node.data) ? (node.data.values as Node[]) : rows;
+  for (const step of Array.isArray(node.transform) ? (node.transform as Node[]) : []) {
+    if (typeof step.filter !== 'string') continue;
+    const keep = new Function('datum', `return ${step.filter};`) as (datum: Node) => boolean;
+    own = own?.filter((row) => keep(row));
+  }
+  return own;
+}
+
 /** Check that every `field` a view encodes (or facets by) is a column of every row of the data it draws. */
 function checkFields(node: Node, rows: Node[] | undefined): number {
-  const own = isNode(node.data) ? (node.data.values as Node[]) : rows;
+  const own = drawnRows(node, rows);
   let checked = 0;
   const expectColumn = (field: unknown, where: string): void => {
     expect(own, `${where}: no data`).toBeDefined();
@@ -139,31 +154,41 @@ describe('chart specs', () => {
 describe('chart data', () => {
   const rows = (spec: VegaLiteSpec): Node[] => (spec.data as { values: Node[] }).values;
 
-  it('timeline: a row per series every month (30 daily steps), the last day included, values from the run', () => {
+  it('timeline: a row per series per month, each the mean of the month\'s grid points, drawn at the middle of the month', () => {
     const run = simulate({ horizon: '2 years', activity: away });
     const spec = charts.timeline(run, { series: ['equity', 'interest'] });
     const values = rows(spec);
-    const last = run.days.length - 1;
-    const indices = [...Array.from({ length: Math.floor(last / 30) + 1 }, (_, k) => 30 * k), ...(last % 30 === 0 ? [] : [last])];
-    expect(values.length).toBe(2 * indices.length);
-    indices.forEach((i, k) => {
-      expect(values[2 * k]).toEqual({ month: Math.round((run.days[i]! / DAYS_PER_MONTH) * 1000) / 1000, measure: 'equity', value: Math.round(run.equity[i]! * 1e6) / 1e6 });
-      expect(values[2 * k + 1]!.value).toBe(Math.round(run.interest[i]! * 1e6) / 1e6);
+    const months = run.monthly().filter((m) => m.to - m.from >= DAYS_PER_MONTH / 2);
+    expect(values.length).toBe(2 * months.length);
+    months.forEach((m, k) => {
+      expect(values[2 * k]!.month).toBeCloseTo((k + 0.5), 3);
+      expect(values[2 * k]!.value).toBeCloseTo(m.mean.equity, 5);
+      expect(values[2 * k + 1]!.value).toBeCloseTo(m.mean.interest, 5);
     });
-    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['equity', 'interest (inbound clients)']);
+    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['equity, model units', 'interest (inbound clients), model units']);
   });
 
-  it('a run shorter than a month keeps its first and last point', () => {
+  it('draws no false drop at the end: a steady plan with events has a last monthly point at or above the one before', () => {
+    for (const horizon of ['1 year', '2 years', '3 years', 400, 500, 1000]) {
+      const run = simulate({ horizon, activity: schedule.weekly(2).withEvents({ every: '1 month' }) });
+      const interest = rows(charts.timeline(run, { series: ['interest'] })).map((r) => r.value as number);
+      expect(interest.at(-1)!, String(horizon)).toBeGreaterThanOrEqual(interest.at(-2)! * 0.999);
+    }
+  });
+
+  it('a run shorter than a month is one point: the mean of its days', () => {
     const run = simulate({ horizon: 3, step: 1 });
-    expect([...new Set(rows(charts.timeline(run)).map((r) => r.month))]).toEqual([0, Math.round((run.days.at(-1)! / DAYS_PER_MONTH) * 1000) / 1000]);
+    const values = rows(charts.timeline(run, { series: ['equity'] }));
+    expect(values.length).toBe(1);
+    expect(values[0]!.value).toBeCloseTo(run.mean(0, 4).equity, 5);
   });
 
-  it('finer sampling keeps about perMonth points per month, on any step', () => {
+  it('finer periods give about perMonth points per month, on any step', () => {
     const daily = [...new Set(rows(charts.timeline(simulate({ horizon: '1 year' }), { perMonth: 4 })).map((r) => r.month as number))];
-    expect(daily[1]).toBeCloseTo(8 / DAYS_PER_MONTH, 3); // round(30.4375 / 4) days
-    expect(daily.length).toBe(Math.ceil(366 / 8) + 1);
+    expect(daily[1]! - daily[0]!).toBeCloseTo(0.25, 3);
+    expect(daily.length).toBe(48);
     const weekly = [...new Set(rows(charts.timeline(simulate({ horizon: '1 year', step: 7 }), { perMonth: 1 })).map((r) => r.month as number))];
-    expect(weekly[1]).toBeCloseTo(28 / DAYS_PER_MONTH, 3); // round(30.4375 / 7) = 4 weekly steps
+    expect(weekly.length).toBe(12);
   });
 
   it('compare: the difference of each alternative, with its band only when it ran under uncertainty', () => {
@@ -246,8 +271,19 @@ describe('chart data', () => {
     expect(shade.from).toBeCloseTo(18, 2);
     expect(shade.to).toBeCloseTo(26, 2);
     expect(JSON.stringify(spec.title)).toContain('An absence of 8 months after 18');
-    const runs = new Set(rows(spec).map((r) => `${String(r.measure)}/${String(r.run)}`));
+    const lines = rows(spec).filter((r) => r.kind === 'line');
+    const runs = new Set(lines.map((r) => `${String(r.measure)}/${String(r.run)}`));
     expect(runs.size).toBe(6);
+  });
+
+  it('absence: marks its headline numbers where they happen — equity lost by the return, the interest gap at its peak', () => {
+    const cost = absenceCost({ activeFor: '18 months', absentFor: '8 months' });
+    const spec = charts.absence(cost);
+    const marks = rows(spec).filter((r) => r.kind === 'mark');
+    expect(marks.map((m) => m.text)).toEqual([`−${Math.round(100 * cost.fractionLost)}% by the return`, `−${Math.round(100 * cost.interestGapPeak.gap)}%, ${Math.round(cost.interestGapPeak.monthsAfterAbsenceBegan)} months after it began`]);
+    expect(marks[0]!.month).toBeCloseTo(26, 2);
+    expect(marks[1]!.month).toBeCloseTo(cost.interestGapPeak.day / DAYS_PER_MONTH, 2);
+    expect(JSON.stringify(spec.title)).toContain(`equity ${Math.round(100 * cost.fractionLost)}% lower by the return`);
   });
 });
 
