@@ -78,6 +78,8 @@ const table: [string, () => unknown, ErrorClass, string][] = [
   ['simulate', () => simulate(any('5 years')), InputTypeError, 'options'],
   ['simulate', () => simulate({ horizon: '1 year', start: '-2 years' }), DurationError, 'start'],
   ['compare', () => compare(run, simulate({ horizon: 31 })), ParameterError, 'b.days'],
+  ['crossover', () => library.crossover(run, run, any({ series: 'leads' })), ParameterError, 'options.series'],
+  ['account', () => library.account(any({ name: 'ours', scale: { reach: -2 } })), ParameterError, 'account.scale.reach'],
   ['equivalentMonths', () => equivalentMonths(any('12')), InputTypeError, 'equity'],
   ['absenceCost', () => absenceCost(any({ activeFor: '1 year' })), DurationError, 'absentFor'],
   ['checkClaims', () => checkClaims({ parameters: { activeDecay: -1 } }), ParameterError, 'parameters.activeDecay'],
