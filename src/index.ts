@@ -129,10 +129,11 @@ export type {
   AllocateOptions,
   AllocationObjective,
   Allocation,
+  AllocationSummary,
   ChannelShare,
 } from './analysis/channels.js';
 export { simulatePlatform } from './analysis/platform.js';
-export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, InvitationRule } from './analysis/platform.js';
+export type { PlatformOptions, PlatformAccount, PlatformAccountSeries, PlatformResult, PlatformSummary, InvitationRule } from './analysis/platform.js';
 export { calibrate } from './fit/calibrate.js';
 export type {
   CalibrateOptions,
@@ -167,6 +168,7 @@ export type {
   MonitorWarning,
   MonitorUpdate,
   MonitorReport,
+  MonitorSummary,
   DayActivity,
   ProjectedLoss,
   Severity,

@@ -6,6 +6,13 @@ import {
   ParameterError,
   absenceCost,
   account,
+  breakEvenHorizon,
+  createMonitor,
+  effortValueSplit,
+  leaderPlan,
+  loadScenario,
+  monitor,
+  saveScenario,
   calibrate,
   compare,
   costOfDelay,
@@ -129,6 +136,40 @@ describe('analyses with an account', () => {
     const scaled = costOfDelay({ account: ours });
     plain.delays.forEach((d, i) => expectClose(scaled.delays[i]!.interestCost, d.interestCost * 0.25, 1e-9));
     expect(scaled.summary().interestUnit).toBe('leads');
+  });
+
+  it('monitor reports interest in leads, its warnings unchanged', () => {
+    const history = schedule.reference().pause({ from: '18 months', for: '8 months' });
+    const plain = monitor(history, { days: 640 });
+    const scaled = monitor(history, { days: 640, account: ours });
+    expectClose(scaled.interest[600]!, plain.interest[600]! * 0.25);
+    expect(scaled.warnings.map((w) => w.message)).toEqual(plain.warnings.map((w) => w.message));
+    expect(scaled.units.interest).toBe('leads a day');
+    const live = createMonitor({ account: ours });
+    expect(live.push({ posts: 1, events: 0 }).interest).toBe(createMonitor().push({ posts: 1, events: 0 }).interest * 0.25);
+  });
+
+  it('planning takes the account: its parameters for the leader plan, its units for the break-even and the value split', () => {
+    const slow = account({ name: 'slow', parameters: { neglectDecay: 0.004 }, scale: { interest: 0.5 } });
+    const withAccount = leaderPlan({ clientTarget: 60, transferRate: 0.3, horizon: '3 years', account: slow });
+    const withParameters = leaderPlan({ clientTarget: 60, transferRate: 0.3, horizon: '3 years', parameters: { neglectDecay: 0.004 } });
+    expect(withAccount).toEqual(withParameters);
+    const split = effortValueSplit({ account: slow });
+    const splitPlain = effortValueSplit({ parameters: { neglectDecay: 0.004 } });
+    expectClose(split.total, splitPlain.total * 0.5, 1e-9);
+    expect(split.now).toBeCloseTo(splitPlain.now!, 12);
+    const even = breakEvenHorizon({ account: slow });
+    const evenPlain = breakEvenHorizon({ parameters: { neglectDecay: 0.004 } });
+    expect(even.months).toBeCloseTo(evenPlain.months!, 9); // a ratio of two interest figures: the same in any unit
+    expectClose(even.clientValuePerPost, evenPlain.clientValuePerPost * 0.5, 1e-9);
+  });
+
+  it('a scenario file keeps its account', () => {
+    const text = saveScenario({ horizon: '2 years', activity: away, account: ours });
+    const back = loadScenario(text);
+    expect(back.account).toEqual(ours);
+    expect(Array.from(simulate(back).interest)).toEqual(Array.from(simulate({ horizon: '2 years', activity: away, account: ours }).interest));
+    expect(caught(() => loadScenario(text.replace('"reach": 12', '"reach": -12')), ParameterError).field).toBe('scenario.account.scale.reach');
   });
 
   it('compare refuses two runs counted differently', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { absenceCost, account, calibrate, compare, costOfDelay, monteCarlo, schedule, simulate, whatIf } from 'relationship-equity';
+import { absenceCost, account, allocate, calibrate, channel, compare, costOfDelay, monitor, monteCarlo, schedule, simulate, simulatePlatform, whatIf } from 'relationship-equity';
 import { figure, months, percent } from '../src/core/present.js';
 import { syntheticHistory } from './generators/histories.js';
 
@@ -15,6 +15,9 @@ const results: Record<string, () => object> = {
   whatIf: () => whatIf({ horizon: '3 years', activity: away }, { daily: { horizon: '3 years' }, later: { horizon: '3 years', activity: away.change({ at: '30 months', postsPerDay: 1 }) } }, { account: ours }),
   costOfDelay: () => costOfDelay({ account: ours }),
   monteCarlo: () => monteCarlo({ runs: 50, seed: 1, scenario: { horizon: '3 years', account: ours }, uncertain: { neglectDecay: { kind: 'uniform', min: 0.001, max: 0.003 } } }),
+  monitor: () => monitor(away, { days: 700, account: ours }),
+  simulatePlatform: () => simulatePlatform({ horizon: '2 years', accounts: [{ name: 'us' }, { name: 'them', joins: '6 months' }] }),
+  allocate: () => allocate({ channels: [channel('tiktok'), channel('linkedin')], budget: 5, horizon: '2 years' }),
   calibrate: () => calibrate({ history: made.history, observed: { series: 'reach', values: made.values, period: '1 week' }, fit: ['neglectDecay', 'response.halfSaturation'] }),
 };
 

@@ -52,6 +52,10 @@ export interface AbsenceSummary {
   readonly interestLost: number;
   /** What {@link AbsenceSummary.interestLost} is counted in: `'leads'` with an account, else `'interest (model units)'`. */
   readonly interestUnit: string;
+  /** The reach the absence costs over the whole run (the twin's total less the account's), in {@link AbsenceSummary.reachUnit}. */
+  readonly reachLost: number;
+  /** What {@link AbsenceSummary.reachLost} is counted in: `'views'` with an account's reach scale, else `'reach (model units)'`. */
+  readonly reachUnit: string;
 }
 
 /** The result of {@link absenceCost}. */
@@ -112,6 +116,8 @@ function absenceSummary(cost: Omit<AbsenceCost, 'summary'>): AbsenceSummary {
     interestGapPeakMonths: cost.interestGapPeak.monthsAfterAbsenceBegan,
     interestLost: -cost.comparison.summary.interest.cumulativeDifference,
     interestUnit: totalUnit(cost.units.interest),
+    reachLost: -cost.comparison.summary.reach.cumulativeDifference,
+    reachUnit: totalUnit(cost.units.reach),
   };
 }
 
@@ -124,7 +130,7 @@ const ABSENCE_PRESENTATION: Presentation<Omit<AbsenceCost, 'summary'>, AbsenceSu
       `  equity lost over the absence  ${percent(s.shareLost)} (${figure(cost.equityBefore)} → ${figure(cost.equityAfter)})`,
       `  interest at the return        ${percent(s.interestGapAtReturn)} below the twin that never stopped`,
       `  largest interest gap          ${percent(s.interestGapPeak)} below the twin, ${figure(s.interestGapPeakMonths)} months after the absence began`,
-      `  interest lost in all          ${figure(s.interestLost)} ${s.interestUnit}`,
+      `  lost in all                   ${figure(s.reachLost)} ${s.reachUnit}, ${figure(s.interestLost)} ${s.interestUnit}`,
       '  also: simulation, twin, comparison (full runs), interestGap, days; .summary() for these numbers',
     ];
   },

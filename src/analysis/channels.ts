@@ -11,6 +11,7 @@
  * @module
  */
 import { DAYS_PER_MONTH, toDays, type Duration } from '../core/duration.js';
+import { figure, percent, presentable, type Presentation } from '../core/present.js';
 import { isoDateDay } from '../core/dates.js';
 import { ParameterError } from '../core/errors.js';
 import { resolveParameters, type ParameterInput } from '../model/parameters.js';
@@ -301,7 +302,35 @@ export interface Allocation {
   }[];
   /** How the optimum was found: exactly (`'exact'`), or by local search on a large grid. */
   readonly method: 'exact' | 'local-search';
+  /** The headline numbers: the split in posts a week and the objective's value. */
+  summary(): AllocationSummary;
 }
+
+/** The headline numbers of an {@link allocate} (see {@link Allocation.summary}). */
+export interface AllocationSummary {
+  /** Posts a week per channel, in the order given. */
+  readonly postsPerWeek: Readonly<Record<string, number>>;
+  /** The objective's value for the split (interest, model units). */
+  readonly value: number;
+  /** Expected interest for the split (model units). */
+  readonly expected: number;
+  /** How the optimum was found. */
+  readonly method: 'exact' | 'local-search';
+}
+
+function allocationSummary(a: Omit<Allocation, 'summary'>): AllocationSummary {
+  return { postsPerWeek: Object.fromEntries(a.shares.map((s) => [s.name, s.postsPerWeek])), value: a.value, expected: a.expected, method: a.method };
+}
+
+const ALLOCATION_PRESENTATION: Presentation<Omit<Allocation, 'summary'>, AllocationSummary> = {
+  summary: allocationSummary,
+  lines: (a) => [
+XX === 'exact' ? 'the exact optimum' : 'found by local search'}): value ${figure(a.value)}, expected interest ${figure(a.expected)} (model units)`,
+    ...a.shares.slice(0, 12).map((s) => `  ${s.name.padEnd(18)} ${figure(s.postsPerWeek)} posts a week${s.failureProbability > 0 ? `, ${percent(s.failureProbability)} chance it never takes off` : ''}`),
+    ...(a.shares.length > 12 ? [`  … and ${a.shares.length - 12} more`] : []),
+    '  also: shares (budget, interest if it works), singleChannel; .summary()',
+  ],
+};
 
 /** Interest for each channel at each number of increments (0..K), assuming it takes off. */
 function valueTable(channels: readonly Channel[], unitsPerIncrement: number, unit: 'posts' | 'hours', K: number, horizon: Duration, measure: string, startDate: string): number[][] {
@@ -438,7 +467,7 @@ export function allocate(options: AllocateOptions): Allocation {
     best = localSearch(C, scoreOf, [bestSeparable(table.map((row, c) => row.map((v) => (1 - failures[c]!) * v)), K), ...Array.from({ length: C }, (_, c) => Array.from({ length: C }, (_, d) => (d === c ? K : 0)))]);
   }
 
-  return {
+  return presentable({
     shares: channels.map((c: Channel, i: number) => {
       const share = best[i]! * perIncrement;
       return {
@@ -453,7 +482,7 @@ export function allocate(options: AllocateOptions): Allocation {
     expected: expectedOf(best),
     singleChannel: channels.map((c: Channel, i: number) => ({ name: c.name, value: valueOf(Array.from({ length: C }, (_, d) => (d === i ? K : 0))) })),
     method,
-  };
+  }, ALLOCATION_PRESENTATION);
 }
 
 /** The objective, read once. */

@@ -16,6 +16,8 @@ import { simulate, finalState, type ModelState } from '../model/simulate.js';
 import { finiteNumber, frozenCopy, inRange, knownKeys, plainObject } from '../core/validate.js';
 import { isoDateDay } from '../core/dates.js';
 import { checkSteps } from '../core/limits.js';
+import { accountParameters, readAccount, scaleOf, unitsOf, type Account, type SeriesUnits } from '../model/account.js';
+import { figure, presentable, type Presentation } from '../core/present.js';
 
 /** How worried to be. */
 export type Severity = 'ok' | 'watch' | 'warning' | 'critical';
@@ -38,8 +40,10 @@ export interface DayActivity {
 
 /** Options of {@link createMonitor} and {@link monitor}. */
 export interface MonitorOptions {
-  /** Model parameters. @defaultValue `{}` */
+  /** Model parameters (on top of the account's). @defaultValue `{}` */
   readonly parameters?: ParameterInput;
+  /** The account: its parameters and its units — interest then comes in leads a day. @defaultValue none: model units */
+  readonly account?: Account;
   /** Time from the platform's launch to the first day fed. @defaultValue 0 */
   readonly start?: Duration;
   /** Memory of the baseline: the account's usual effort, as an exponential average. @defaultValue `'90 days'` */
@@ -113,6 +117,9 @@ export interface Monitor {
 
 interface Resolved {
   readonly input: ParameterInput;
+  readonly account: Account | null;
+  /** Leads per unit of interest (1 without an account's interest scale). */
+  readonly interestScale: number;
   readonly p: ModelParameters;
   readonly start: number;
   readonly baseline: number;
@@ -124,12 +131,15 @@ interface Resolved {
 
 function resolveOptions(options: MonitorOptions): Resolved {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['parameters', 'start', 'baseline', 'recent', 'dropRatio', 'quietAlert', 'interestShows']);
+  knownKeys('options', o, ['parameters', 'start', 'baseline', 'recent', 'dropRatio', 'quietAlert', 'interestShows', 'account']);
   const days = (name: string, fallback: Duration): number => positiveDays(`options.${name}`, o[name] ?? fallback);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
   // A frozen copy: changing the caller's object later changes neither the equity nor the projections.
-  const input = frozenCopy('options.parameters', (o.parameters ?? {}) as ParameterInput);
+  const input = frozenCopy('options.parameters', accountParameters(owner, o.parameters as ParameterInput | undefined));
   return {
     input,
+    account: owner,
+    interestScale: scaleOf(owner, 'interest'),
     p: resolveParameters(input),
     start: o.start === undefined ? 0 : toDays(o.start as Duration, 'options.start'),
     baseline: days('baseline', '90 days'),
@@ -214,7 +224,7 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
       effortRatio: effort.ratio,
       began: dropStart,
       equity: model.point.equity[0]!,
-      interest: model.point.interest[0]!,
+      interest: model.point.interest[0]! * r.interestScale,
       projected,
       interestShowsIn: showsIn,
       message: describe(next, day, effort, dropStart, projected, showsIn, r.interestShows),
@@ -407,9 +417,50 @@ export interface MonitorReport {
   readonly severity: Uint8Array;
   /** Recent effort as a share of the baseline, every day. */
   readonly effortRatio: Float64Array;
-  /** The model's interest, every day. */
+  /** The model's interest, every day (leads a day with an account's interest scale). */
   readonly interest: Float64Array;
+  /** The account, or null (model units). */
+  readonly account: Account | null;
+  /** What each series is counted in. */
+  readonly units: SeriesUnits;
+  /** The headline numbers as plain data. */
+  summary(): MonitorSummary;
 }
+
+/** The headline numbers of a {@link monitor} run (see {@link MonitorReport.summary}). */
+export interface MonitorSummary {
+  /** Days fed. */
+  readonly days: number;
+  /** Warnings raised. */
+  readonly warnings: number;
+  /** The day of the first warning (null: none). */
+  readonly firstWarningDay: number | null;
+  /** The worst severity reached. */
+  readonly worst: Severity;
+  /** Days at each severity. */
+  readonly daysAt: Readonly<Record<Severity, number>>;
+}
+
+function monitorSummary(report: Omit<MonitorReport, 'summary'>): MonitorSummary {
+  const daysAt = { ok: 0, watch: 0, warning: 0, critical: 0 } as Record<Severity, number>;
+  for (const level of report.severity) daysAt[LEVELS[level]!]++;
+  const worst = [...LEVELS].reverse().find((level) => daysAt[level] > 0) ?? 'ok';
+  return { days: report.severity.length, warnings: report.warnings.length, firstWarningDay: report.warnings[0]?.day ?? null, worst, daysAt };
+}
+
+const MONITOR_PRESENTATION: Presentation<Omit<MonitorReport, 'summary'>, MonitorSummary> = {
+  summary: monitorSummary,
+  lines: (report) => {
+    const s = monitorSummary(report);
+    return [
+      `MonitorReport: ${figure(s.days)} days watched, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} raised, worst: ${s.worst}${report.account === null ? '' : `, account "${report.account.name}"`}`,
+      `  days ok ${s.daysAt.ok}, watch ${s.daysAt.watch}, warning ${s.daysAt.warning}, critical ${s.daysAt.critical}`,
+      ...report.warnings.slice(0, 5).map((w) => `  ${w.message.length > 200 ? `${w.message.slice(0, 197)}…` : w.message}`),
+      ...(report.warnings.length > 5 ? [`  … and ${report.warnings.length - 5} more`] : []),
+      '  also: warnings, severity, effortRatio and interest (one value a day); .summary()',
+    ];
+  },
+};
 
 /** Model steps a day may cost the monitor at most: the day itself and, on a day that is not ok, two projections a year out. */
 const PROJECTION_STEPS = 1 + 2 * 367;
@@ -444,6 +495,7 @@ export function monitor(history: Schedule | readonly DayActivity[], options: Mon
     throw new InputTypeError('history', history, 'a Schedule or an array of days ({ posts, events })');
   }
   const m = createMonitor(rest);
+  const owner = rest.account === undefined ? null : readAccount('options.account', rest.account);
   const warnings: MonitorWarning[] = [];
   const severity = new Uint8Array(daysIn.length);
   const effortRatio = new Float64Array(daysIn.length);
@@ -469,5 +521,5 @@ export function monitor(history: Schedule | readonly DayActivity[], options: Mon
       warnings.push(warning as MonitorWarning);
     }
   });
-  return { warnings, severity, effortRatio, interest };
+  return presentable({ warnings, severity, effortRatio, interest, account: owner, units: unitsOf(owner) }, MONITOR_PRESENTATION);
 }

@@ -9,6 +9,7 @@ import { DAYS_PER_MONTH, DAYS_PER_WEEK, DAYS_PER_YEAR, toDays, type Duration } f
 import { ParameterError } from '../core/errors.js';
 import { seedAccountAfterAbsence } from './seed.js';
 import type { ParameterInput } from '../model/parameters.js';
+import { accountParameters, readAccount, type Account } from '../model/account.js';
 import { schedule as builders, scheduleInput, type Schedule } from '../model/schedule.js';
 import { simulate, type ModelState } from '../model/simulate.js';
 import { CompensatedSum } from '../numerics/summation.js';
@@ -43,6 +44,8 @@ export interface LeaderPlanOptions {
   readonly horizon: Duration;
   /** Parameters to change from the defaults (for leader and client alike). @defaultValue `{}` */
   readonly parameters?: ParameterInput;
+  /** The account whose parameters leader and client share (under `parameters`). @defaultValue none */
+  readonly account?: Account;
   /** Platform events a month, for leader and client alike. @defaultValue 1 */
   readonly eventsPerMonth?: number;
 }
@@ -136,11 +139,12 @@ const round = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPr
  */
 export function leaderPlan(options: LeaderPlanOptions): LeaderPlan {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['clientTarget', 'transferRate', 'horizon', 'parameters', 'eventsPerMonth']);
+  knownKeys('options', o, ['clientTarget', 'transferRate', 'horizon', 'parameters', 'eventsPerMonth', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
   const multiple = requiredLeadMultiple(o.transferRate as number);
   const clientTarget = positive('clientTarget', o.clientTarget);
   const horizon = toDays(o.horizon as Duration, 'horizon');
-  const parameters = (o.parameters ?? {}) as ParameterInput;
+  const parameters = accountParameters(owner, o.parameters as ParameterInput | undefined);
   const events = o.eventsPerMonth === undefined ? 1 : nonNegative('eventsPerMonth', o.eventsPerMonth);
   const leaderTarget = clientTarget * multiple;
   const leader = postsFor(leaderTarget, horizon, parameters, events);
@@ -177,8 +181,10 @@ export interface BreakEvenOptions {
   readonly clientValuePerPost?: number;
   /** How far to look for the break-even. @defaultValue `'10 years'` */
   readonly limit?: Duration;
-  /** Parameters to change from the defaults. @defaultValue `{}` */
+  /** Parameters to change from the defaults (or the account's). @defaultValue `{}` */
   readonly parameters?: ParameterInput;
+  /** The account: its parameters and units — the values then count leads (and `clientValuePerPost` is in leads). @defaultValue none: model units */
+  readonly account?: Account;
 }
 
 /** The result of {@link breakEvenHorizon}. */
@@ -220,16 +226,18 @@ export interface BreakEven {
  */
 export function breakEvenHorizon(options: BreakEvenOptions = {}): BreakEven {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['postsPerWeek', 'initial', 'clientValuePerPost', 'limit', 'parameters']);
+  knownKeys('options', o, ['postsPerWeek', 'initial', 'clientValuePerPost', 'limit', 'parameters', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
+  const inUnits = owner === null ? {} : { account: owner };
   const postsPerWeek = o.postsPerWeek === undefined ? 7 : positive('postsPerWeek', o.postsPerWeek);
   const parameters = (o.parameters ?? {}) as ParameterInput;
   const limit = toDays((o.limit as Duration | undefined) ?? '10 years', 'limit');
   const initial =
-    (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(parameters);
+    (o.initial as Partial<ModelState> | undefined) ?? seedAccountAfterAbsence(accountParameters(owner, parameters));
   const now = initial.day ?? 0;
   const effort = builders.weekly(0).change({ at: now, postsPerWeek });
-  const kept = simulate({ horizon: limit, parameters, initial, activity: effort });
-  const idle = simulate({ horizon: limit, parameters, initial, activity: builders.none() });
+  const kept = simulate({ horizon: limit, parameters, initial, activity: effort, ...inUnits });
+  const idle = simulate({ horizon: limit, parameters, initial, activity: builders.none(), ...inUnits });
   const postsPerDay = postsPerWeek / DAYS_PER_WEEK;
   const oneYear = Math.round(DAYS_PER_YEAR / kept.step);
   const clientValuePerPost =
@@ -268,8 +276,10 @@ export interface EffortValueSplitOptions {
   readonly after?: Duration;
   /** Extra posts in that week. @defaultValue 7 */
   readonly extraPosts?: number;
-  /** Parameters to change from the defaults. @defaultValue `{}` */
+  /** Parameters to change from the defaults (or the account's). @defaultValue `{}` */
   readonly parameters?: ParameterInput;
+  /** The account: its parameters and units — `total` then counts leads. @defaultValue none: model units */
+  readonly account?: Account;
 }
 
 /** The result of {@link effortValueSplit}. */
@@ -300,7 +310,9 @@ export interface EffortValueSplit {
  */
 export function effortValueSplit(options: EffortValueSplitOptions = {}): EffortValueSplit {
   const o = plainObject('options', options);
-  knownKeys('options', o, ['now', 'horizon', 'activity', 'after', 'extraPosts', 'parameters']);
+  knownKeys('options', o, ['now', 'horizon', 'activity', 'after', 'extraPosts', 'parameters', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
+  const inUnits = owner === null ? {} : { account: owner };
   const nowDays = toDays((o.now as Duration | undefined) ?? '1 month', 'now');
   const horizon = toDays((o.horizon as Duration | undefined) ?? '5 years', 'horizon');
   if (!(horizon > nowDays)) throw new ParameterError('horizon', o.horizon, `longer than now (${nowDays} days)`);
@@ -310,8 +322,8 @@ export function effortValueSplit(options: EffortValueSplitOptions = {}): EffortV
   const parameters = (o.parameters ?? {}) as ParameterInput;
   const usualRate = activity.sample(after, DAYS_PER_WEEK, 1).effort[0]!;
   const boosted = activity.change({ at: after, postsPerDay: usualRate + extra / DAYS_PER_WEEK }).change({ at: after + DAYS_PER_WEEK, postsPerDay: usualRate });
-  const base = simulate({ horizon: after + horizon, parameters, activity });
-  const more = simulate({ horizon: after + horizon, parameters, activity: boosted });
+  const base = simulate({ horizon: after + horizon, parameters, activity, ...inUnits });
+  const more = simulate({ horizon: after + horizon, parameters, activity: boosted, ...inUnits });
   const early = new CompensatedSum();
   const total = new CompensatedSum();
   for (let i = 0; i < base.days.length; i++) {

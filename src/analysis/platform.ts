@@ -7,6 +7,7 @@
  * @module
  */
 import { toDays, type Duration } from '../core/duration.js';
+import { figure, percent, presentable, type Presentation } from '../core/present.js';
 import { Engine, type EngineState } from '../model/engine.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { stepAverage, type KernelRunner } from '../model/lag.js';
@@ -91,7 +92,45 @@ export interface PlatformResult {
   readonly accounts: readonly PlatformAccountSeries[];
   /** The account named `name`. */
   account(name: string): PlatformAccountSeries;
+  /** The headline numbers: each account's final equity and share of the platform's traffic. */
+  summary(): PlatformSummary;
 }
+
+/** The headline numbers of a {@link simulatePlatform} run (see {@link PlatformResult.summary}). */
+export interface PlatformSummary {
+  /** The run's length in days. */
+  readonly days: number;
+  /** Per account, in the order given: its equity and its share of the traffic at the end (model units). */
+  readonly accounts: readonly {
+    /** The account's name. */
+    readonly name: string;
+    /** Its equity at the end. */
+    readonly equity: number;
+    /** Its share of the platform's traffic at the end. */
+    readonly share: number;
+  }[];
+}
+
+function platformSummary(result: Omit<PlatformResult, 'summary'>): PlatformSummary {
+  const last = result.days.length - 1;
+  return {
+    days: result.days[last]! - result.days[0]!,
+    accounts: result.accounts.map((a) => ({ name: a.name, equity: a.equity[last]!, share: a.share[last]! })),
+  };
+}
+
+const PLATFORM_PRESENTATION: Presentation<Omit<PlatformResult, 'summary'>, PlatformSummary> = {
+  summary: platformSummary,
+  lines: (result) => {
+    const s = platformSummary(result);
+    return [
+      `PlatformResult: ${s.accounts.length} account${s.accounts.length === 1 ? '' : 's'} over ${figure(s.days)} days (model units)`,
+      ...s.accounts.slice(0, 12).map((a) => `  ${JSON.stringify(a.name)}: equity ${figure(a.equity)} at the end, ${percent(a.share)} of the traffic`),
+      ...(s.accounts.length > 12 ? [`  … and ${s.accounts.length - 12} more`] : []),
+      "  also: days, accounts[i] with equity, agenda, weight, share, reach, invited series; .account(name), .summary()",
+    ];
+  },
+};
 
 interface Runner {
   readonly name: string;
@@ -178,15 +217,18 @@ export function simulatePlatform(options: PlatformOptions): PlatformResult {
   }
 
   const accounts = runners.map((r) => r.out);
-  return {
-    days,
-    accounts,
-    account(name: string): PlatformAccountSeries {
-      const found = accounts.find((a) => a.name === name);
-      if (found === undefined) throw new ParameterError('name', name, `one of ${accounts.map((a) => a.name).join(', ')}`);
-      return found;
+  return presentable(
+    {
+      days,
+      accounts,
+      account(name: string): PlatformAccountSeries {
+        const found = accounts.find((a) => a.name === name);
+        if (found === undefined) throw new ParameterError('name', name, `one of ${accounts.map((a) => a.name).join(', ')}`);
+        return found;
+      },
     },
-  };
+    PLATFORM_PRESENTATION,
+  );
 }
 
 /** Account `i` of the options, checked, with its plan sampled and its state and series ready. */

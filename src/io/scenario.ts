@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { DAYS_PER_YEAR, toDays, type Duration } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import type { ParameterInput } from '../model/parameters.js';
+import { readAccount } from '../model/account.js';
 import { Schedule, readSpec, type ScheduleSpec } from '../model/schedule.js';
 import { checkText } from '../core/limits.js';
 import { plainObject } from '../core/validate.js';
@@ -48,6 +49,7 @@ const fileSchema = v.strictObject({
   activity: v.unknown(),
   parameters: v.optional(v.unknown()),
   initial: v.optional(v.unknown()),
+  account: v.optional(v.unknown()),
 });
 
 /** The JSON shape of a scenario file. */
@@ -68,6 +70,8 @@ export interface ScenarioFile {
   parameters?: Record<string, unknown> | undefined;
   /** The initial state. */
   initial?: Record<string, unknown> | undefined;
+  /** The account: its name, parameters, units and scales. */
+  account?: Record<string, unknown> | undefined;
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -100,6 +104,7 @@ export function saveScenario(scenario: Scenario): string {
     activity: JSON.parse(JSON.stringify(prepared.activity.spec)) as ScenarioFile['activity'],
     ...(o.parameters === undefined ? {} : { parameters: JSON.parse(JSON.stringify(o.parameters)) as Record<string, unknown> }),
     ...(o.initial === undefined ? {} : { initial: JSON.parse(JSON.stringify(o.initial)) as Record<string, unknown> }),
+    ...(prepared.account === null ? {} : { account: JSON.parse(JSON.stringify(prepared.account)) as Record<string, unknown> }),
   };
   const text = `${JSON.stringify(file, null, 2)}\n`;
   loadScenario(text); // what is saved must load: the file's own limits (a 100-year horizon, names of 500 characters) apply here too
@@ -184,6 +189,7 @@ export function loadScenario(input: string | Record<string, unknown>): Scenario 
     activity: new Schedule(readSpec('scenario.activity', file.activity)),
     ...(file.parameters === undefined ? {} : { parameters: file.parameters as ParameterInput }),
     ...(file.initial === undefined ? {} : { initial: file.initial as Partial<ModelState> }),
+    ...(file.account === undefined ? {} : { account: readAccount('scenario.account', file.account) }),
   };
   prepareRun(scenario, 'scenario');
   return scenario;
