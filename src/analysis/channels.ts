@@ -325,7 +325,7 @@ function allocationSummary(a: Omit<Allocation, 'summary'>): AllocationSummary {
 const ALLOCATION_PRESENTATION: Presentation<Omit<Allocation, 'summary'>, AllocationSummary> = {
   summary: allocationSummary,
   lines: (a) => [
-XX === 'exact' ? 'the exact optimum' : 'found by local search'}): value ${figure(a.value)}, expected interest ${figure(a.expected)} (model units)`,
+    `Allocation: ${a.shares.length} channel${a.shares.length === 1 ? '' : 's'} (${a.method === 'exact' ? 'the exact optimum' : 'found by local search'}), value ${figure(a.value)}, expected interest ${figure(a.expected)} (model units)`,
     ...a.shares.slice(0, 12).map((s) => `  ${s.name.padEnd(18)} ${figure(s.postsPerWeek)} posts a week${s.failureProbability > 0 ? `, ${percent(s.failureProbability)} chance it never takes off` : ''}`),
     ...(a.shares.length > 12 ? [`  … and ${a.shares.length - 12} more`] : []),
     '  also: shares (budget, interest if it works), singleChannel; .summary()',
