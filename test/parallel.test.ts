@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputTypeError, ParameterError, monteCarlo, schedule } from 'relationship-equity';
+import { InputTypeError, ParameterError, account, monteCarlo, schedule } from 'relationship-equity';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -29,6 +29,18 @@ describe('monteCarloInWorkers', () => {
       }
       expect(Array.from(parallel.draws.neglectDecay!)).toEqual(Array.from(single.draws.neglectDecay!));
       expect(Array.from(parallel.paths!.interest![77]!)).toEqual(Array.from(single.paths!.interest![77]!));
+    }
+  });
+
+  it('answers in the account’s units and keeps its parameters under the draws, as monteCarlo does', async () => {
+    const ours = account({ name: 'ours', parameters: { lag: { kind: 'erlang', mean: 400, stages: 3 } }, scale: { reach: 12, interest: 0.25 } });
+    const withAccount = { runs: 60, seed: 'account', uncertain: { neglectDecay: { kind: 'uniform', min: 0.001, max: 0.003 } }, scenario: { horizon: '1 year', account: ours } } as const;
+    const single = monteCarlo(withAccount);
+    const parallel = await monteCarloInWorkers({ ...withAccount, workers: 2 });
+    expect(parallel.units.interest).toBe('leads a day');
+    for (const name of ['reach', 'interest'] as const) {
+      expect(Array.from(parallel.bands[name]!.mean)).toEqual(Array.from(single.bands[name]!.mean));
+      expect(Array.from(parallel.final[name]!)).toEqual(Array.from(single.final[name]!));
     }
   });
 
