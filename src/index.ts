@@ -85,6 +85,8 @@ export type { Account, AccountOptions, SeriesUnits } from './model/account.js';
 export type { PeriodRead, MonthRead, SeriesOfRun, FlowOfRun } from './model/reads.js';
 export { compare } from './analysis/compare.js';
 export { crossover } from './analysis/crossover.js';
+export { sobolIndices } from './numerics/sobol-indices.js';
+export type { SobolOptions, SobolIndex, SobolResult, InputRange } from './numerics/sobol-indices.js';
 export type { Crossover, CrossoverOptions } from './analysis/crossover.js';
 export type { Comparison, SeriesGap, GapSummary } from './analysis/compare.js';
 export { equivalentMonths } from './analysis/equivalent-months.js';

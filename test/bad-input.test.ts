@@ -79,6 +79,7 @@ const table: [string, () => unknown, ErrorClass, string][] = [
   ['simulate', () => simulate({ horizon: '1 year', start: '-2 years' }), DurationError, 'start'],
   ['compare', () => compare(run, simulate({ horizon: 31 })), ParameterError, 'b.days'],
   ['crossover', () => library.crossover(run, run, any({ series: 'leads' })), ParameterError, 'options.series'],
+  ['sobolIndices', () => library.sobolIndices(({ a }: { a: number }) => a, any({ a: [2, 1] }), { seed: 1 }), ParameterError, 'ranges.a'],
   ['account', () => library.account(any({ name: 'ours', scale: { reach: -2 } })), ParameterError, 'account.scale.reach'],
   ['equivalentMonths', () => equivalentMonths(any('12')), InputTypeError, 'equity'],
   ['absenceCost', () => absenceCost(any({ activeFor: '1 year' })), DurationError, 'absentFor'],

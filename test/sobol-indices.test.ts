@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { InputTypeError, ParameterError, sobolIndices } from 'relationship-equity';
+import { caught } from './helpers.js';
+
+const PI = Math.PI;
+const ishigami = ({ x1, x2, x3 }: Record<'x1' | 'x2' | 'x3', number>) => Math.sin(x1) + 7 * Math.sin(x2) ** 2 + 0.1 * x3 ** 4 * Math.sin(x1);
+const ishigamiRanges = { x1: [-PI, PI], x2: [-PI, PI], x3: [-PI, PI] } as const;
+// Analytic indices of the Ishigami function with a = 7, b = 0.1 (Saltelli et al. 2008, Global Sensitivity Analysis: The Primer, §1.2.3).
+const V = 7 ** 2 / 8 + (0.1 * PI ** 4) / 5 + (0.1 ** 2 * PI ** 8) / 18 + 0.5;
+const V1 = 0.5 * (1 + (0.1 * PI ** 4) / 5) ** 2;
+const V2 = 7 ** 2 / 8;
+const V13 = ((0.1 ** 2 * PI ** 8) / 18 - (0.1 ** 2 * PI ** 8) / 50) ;
+const ISHIGAMI = { x1: { first: V1 / V, total: (V1 + V13) / V }, x2: { first: V2 / V, total: V2 / V }, x3: { first: 0, total: V13 / V } };
+
+describe('sobolIndices', () => {
+  const result = sobolIndices(ishigami, ishigamiRanges, { samples: 4096, seed: 'ishigami' });
+
+  it('finds the Ishigami indices (first 0.314, 0.442, 0; total 0.558, 0.442, 0.244), each inside its 95% interval', () => {
+    for (const name of ['x1', 'x2', 'x3'] as const) {
+      const got = result.indices[name]!;
+      const truth = ISHIGAMI[name];
+      expect(Math.abs(got.first - truth.first), `${name} first`).toBeLessThan(0.03);
+      expect(Math.abs(got.total - truth.total), `${name} total`).toBeLessThan(0.03);
+      expect(got.firstInterval![0]).toBeLessThanOrEqual(truth.first);
+      expect(got.firstInterval![1]).toBeGreaterThanOrEqual(truth.first);
+      expect(got.totalInterval![0]).toBeLessThanOrEqual(truth.total);
+      expect(got.totalInterval![1]).toBeGreaterThanOrEqual(truth.total);
+    }
+    expect(result.evaluations).toBe(4096 * 5);
+    expect(result.variance).toBeCloseTo(V, 0);
+  });
+
+  it("covers the Sobol G-function's analytic indices with its intervals on most of several seeds", () => {
+    const a = [0, 1, 4.5, 9, 99];
+    const parts = a.map((ai) => 1 / (3 * (1 + ai) ** 2));
+    const total = parts.reduce((p, v) => p * (1 + v), 1) - 1;
+    const ranges = Object.fromEntries(a.map((_, i) => [`x${i}`, [0, 1]])) as Record<string, [number, number]>;
+    const g = (x: Record<string, number>) => a.reduce((p, ai, i) => p * ((Math.abs(4 * x[`x${i}`]! - 2) + ai) / (1 + ai)), 1);
+    let covered = 0;
+    let checked = 0;
+    for (const seed of ['g1', 'g2', 'g3', 'g4', 'g5']) {
+      const r = sobolIndices(g, ranges, { samples: 1024, seed, bootstrap: 100 });
+      a.forEach((_, i) => {
+        const truth = parts[i]! / total;
+        const [lo, hi] = r.indices[`x${i}`]!.firstInterval!;
+        checked++;
+        if (lo <= truth && truth <= hi) covered++;
+        expect(Math.abs(r.indices[`x${i}`]!.first - truth)).toBeLessThan(0.08);
+      });
+    }
+    expect(covered / checked).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('is bit-identical for one seed, and different for another', () => {
+    const again = sobolIndices(ishigami, ishigamiRanges, { samples: 4096, seed: 'ishigami' });
+    expect(again).toEqual(result);
+    expect(sobolIndices(ishigami, ishigamiRanges, { samples: 4096, seed: 'other' }).indices.x1!.first).not.toBe(result.indices.x1!.first);
+  });
+
+  it('reads distributions: a linear model weighs each input by its variance', () => {
+    const r = sobolIndices(({ a, b, c }) => a + b + c, { a: { kind: 'normal', mean: 0, sd: 1 }, b: { kind: 'uniform', min: 0, max: Math.sqrt(12) * 2 }, c: { kind: 'triangular', min: 0, mode: 0, max: 1 } }, { samples: 2048, seed: 1, bootstrap: 0 });
+    const variances = { a: 1, b: 4, c: 1 / 18 };
+    const sum = variances.a + variances.b + variances.c;
+    for (const name of ['a', 'b', 'c'] as const) {
+      expect(r.indices[name]!.first).toBeCloseTo(variances[name] / sum, 1);
+      expect(r.indices[name]!.firstInterval).toBeNull();
+    }
+  });
+
+  it('analyses each output of a model that answers a record', () => {
+    const r = sobolIndices(({ a, b }) => ({ onlyA: a, sum: a + b }), { a: [0, 1], b: [0, 1] }, { samples: 1024, seed: 2, bootstrap: 0 });
+    expect(r.outputs!.onlyA!.a!.total).toBeCloseTo(1, 2);
+    expect(r.outputs!.onlyA!.b!.total).toBeCloseTo(0, 6);
+    expect(r.outputs!.sum!.a!.first).toBeCloseTo(0.5, 1);
+    expect(r.indices).toBe(r.outputs!.onlyA);
+  });
+
+  it('refuses bad ranges, options and answers, naming them', () => {
+    expect(caught(() => sobolIndices(({ a }) => a, { a: [1, 0] }, { seed: 1 }), ParameterError).field).toBe('ranges.a');
+    expect(caught(() => sobolIndices(({ a }) => a, { a: { kind: 'beta' } as never }, { seed: 1 }), ParameterError).field).toBe('ranges.a.kind');
+    expect(caught(() => sobolIndices(({ a }) => a, { a: { kind: 'normal', mean: 0, sd: 0 } }, { seed: 1 }), ParameterError).field).toBe('ranges.a.sd');
+    expect(caught(() => sobolIndices(() => Number.NaN, { a: [0, 1] }, { seed: 1, samples: 4 }), ParameterError).field).toBe('model');
+    expect(caught(() => sobolIndices(({ a }) => a, { a: [0, 1] }, { seed: 1, samples: 1 }), ParameterError).field).toBe('options.samples');
+    expect(caught(() => sobolIndices(({ a }) => a, { a: [0, 1] }, { seed: 1, level: 1 }), ParameterError).field).toBe('options.level');
+    expect(caught(() => sobolIndices(() => 1, {}, { seed: 1 }), ParameterError).field).toBe('ranges');
+    expect(caught(() => sobolIndices(({ a }) => a, { a: [0, 1] }, { seed: 1, samples: 1e9 }), ParameterError).field).toBe('options.samples');
+    caught(() => sobolIndices('f' as never, { a: [0, 1] }, { seed: 1 }), InputTypeError);
+    caught(() => sobolIndices(({ a }) => a, { a: [0, 1] }, {} as never), InputTypeError);
+  });
+});
