@@ -53,7 +53,17 @@ describe('results show themselves', () => {
     expect(cost.twin.account).toMatchObject({ name: 'our TikTok' });
   });
 
+  it('writes JSON of nested arrays, nulls and functions as plain data, and cuts a cycle at its repeat', () => {
+    const run = simulate({ horizon: 30 }) as unknown as Record<string, unknown>;
+    const extra = { list: [1, null, () => 2, [3, new Float64Array([4, 5])]], flag: '', nothing: null, fn: () => 1 } as Record<string, unknown>;
+    extra.self = extra;
+    Object.assign(run, { extra });
+    const back = JSON.parse(JSON.stringify(run)) as { extra: Record<string, unknown> };
+    expect(back.extra).toEqual({ list: [1, null, null, [3, [4, 5]]], flag: '', nothing: null });
+  });
+
   it('keeps summary(), toJSON and the printout out of spreads and keys', () => {
+    expect(Object.getOwnPropertySymbols(simulate({ horizon: 30 })).every((s) => !Object.getOwnPropertyDescriptor(simulate({ horizon: 30 }), s)!.enumerable)).toBe(true);
     const run = simulate({ horizon: '1 year' });
     expect(Object.keys(run)).not.toContain('summary');
     expect(Object.keys({ ...run })).not.toContain('toJSON');
@@ -72,6 +82,14 @@ describe('figures for sentences', () => {
     expect(figure(0.00001234)).toBe('1.23e-5');
     expect(figure(Number.POSITIVE_INFINITY)).toBe('Infinity');
     expect(percent(0.2975)).toBe('29.8%');
+    expect(figure(1e9)).toBe('1.00 billion');
+    expect(figure(-2.5e9)).toBe('-2.50 billion');
+    expect(figure(1e6)).toBe('1.00 million');
+    expect(figure(999_999)).toBe('999,999');
+    expect(figure(1000)).toBe('1,000');
+    expect(figure(0.001)).toBe('0.001');
+    expect(figure(Number.NaN)).toBe('NaN');
+    expect(figure(null as never)).toBe('null');
     expect(months(1)).toBe('1 month');
     expect(months(2.5)).toBe('2.5 months');
   });
