@@ -22,6 +22,7 @@ import {
   whatIf,
 } from 'relationship-equity';
 import { caught, expectClose } from './helpers.js';
+import { accountParameters, applyScale, sameAccounting, scaleArrays, scaleOf, totalUnit, unitsOf } from '../src/model/account.js';
 import { syntheticHistory } from './generators/histories.js';
 
 const away = schedule.reference().pause({ from: '18 months', for: '8 months' });
@@ -200,5 +201,74 @@ describe('calibrate(…).account', () => {
     expect(fit.account.name).toBe('fitted account');
     expect(caught(() => calibrate({ name: 7 as never, history: made.history, observed: { series: 'interest', values: made.values, period: '1 week' }, fit: ['neglectDecay'] }), ParameterError).field).toBe('name');
     expect(caught(() => calibrate({ history: made.history, observed: { series: 'interest', values: made.values, period: '1 week', unit: '' }, fit: ['neglectDecay'] }), ParameterError).field).toBe('observed.unit');
+  });
+});
+
+describe('the account rules inside', () => {
+  it('names model units for every series, and an account unit a day for reach and interest only', () => {
+    expect(MODEL_UNITS).toEqual({
+      equity: 'equity (model units)',
+      inflow: 'equity a day (model units)',
+      reach: 'reach a day (model units)',
+      agenda: 'recent events (model units)',
+      momentum: 'share of recent days active',
+      interest: 'interest a day (model units)',
+    });
+    const onlyInterest = account({ name: 'x', scale: { interest: 2 }, units: { interest: ' enquiries ' } });
+    expect(unitsOf(onlyInterest)).toEqual({ ...MODEL_UNITS, interest: 'enquiries a day' });
+    expect(unitsOf(account({ name: 'x', scale: { reach: 2 } }))).toEqual({ ...MODEL_UNITS, reach: 'views a day' });
+    expect(totalUnit('leads a day')).toBe('leads');
+    expect(totalUnit('interest a day (model units)')).toBe('interest (model units)');
+    expect(totalUnit('a day at the races a day')).toBe('a day at the races');
+  });
+
+  it('refuses a blank name or unit, and a unit over 100 characters', () => {
+    expect(caught(() => account({ name: '   ' }), ParameterError).field).toBe('account.name');
+    expect(account({ name: 'x'.repeat(200) }).name.length).toBe(200);
+    expect(caught(() => account({ name: 'x', scale: { reach: 1 }, units: { reach: 'v'.repeat(101) } }), ParameterError).field).toBe('account.units.reach');
+    expect(account({ name: 'x', scale: { reach: 1 }, units: { reach: 'v'.repeat(100) } }).units.reach!.length).toBe(100);
+    expect(caught(() => account({ name: 'x', scale: { reach: 1 }, units: { reach: 5 as never } }), ParameterError).field).toBe('account.units.reach');
+    expect(caught(() => account({ name: 'x', scale: 3 as never }), InputTypeError).field).toBe('account.scale');
+    expect(caught(() => account({ name: 'x', units: 3 as never }), InputTypeError).field).toBe('account.units');
+    expect(caught(() => account({ name: 'x', units: { views: 'v' } as never }), ParameterError).field).toBe('account.units.views');
+    expect(caught(() => account({ name: 'x', parameters: 3 as never }), InputTypeError).field).toBe('account.parameters');
+  });
+
+  it('completes a nested spec from the account unless it names a kind of its own; other values replace', () => {
+    const base = account({ name: 'x', parameters: { neglectDecay: 0.003, lag: { kind: 'erlang', mean: 300, stages: 3 } } });
+    expect(accountParameters(base, { lag: { mean: 500 } as never })).toEqual({ neglectDecay: 0.003, lag: { kind: 'erlang', mean: 500, stages: 3 } });
+    expect(accountParameters(base, { lag: { kind: 'geometric', halfLife: 30 } as never }).lag).toEqual({ kind: 'geometric', halfLife: 30 });
+    expect(accountParameters(base, { neglectDecay: 0.001 }).neglectDecay).toBe(0.001);
+    expect(accountParameters(base, undefined)).toBe(base.parameters);
+    expect(accountParameters(null, undefined)).toEqual({});
+  });
+
+  it('scales reach and interest arrays by the account, leaving other series, missing scales and factor 1 alone', () => {
+    const ours = account({ name: 'x', scale: { interest: 3 } });
+    expect(scaleOf(ours, 'interest')).toBe(3);
+    expect(scaleOf(ours, 'reach')).toBe(1);
+    expect(scaleOf(ours, 'equity')).toBe(1);
+    expect(scaleOf(null, 'interest')).toBe(1);
+    const reach = Float64Array.from([1, 2]);
+    const interest = Float64Array.from([1, 2]);
+    applyScale(ours, { reach, interest });
+    expect(Array.from(reach)).toEqual([1, 2]);
+    expect(Array.from(interest)).toEqual([3, 6]);
+    applyScale(ours, { reach });
+    const a = Float64Array.from([1, 2]);
+    scaleArrays(2, [a, undefined]);
+    expect(Array.from(a)).toEqual([2, 4]);
+    expect(a.length).toBe(2);
+    scaleArrays(1, [a]);
+    expect(Array.from(a)).toEqual([2, 4]);
+  });
+
+  it('counts two accounts alike only with the same units and scales', () => {
+    const a = account({ name: 'a', scale: { interest: 2 } });
+    expect(sameAccounting(a, account({ name: 'b', scale: { interest: 2 } }))).toBe(true);
+    expect(sameAccounting(a, account({ name: 'a', scale: { interest: 3 } }))).toBe(false);
+    expect(sameAccounting(a, account({ name: 'a', scale: { interest: 2 }, units: { interest: 'calls' } }))).toBe(false);
+    expect(sameAccounting(null, null)).toBe(true);
+    expect(sameAccounting(a, null)).toBe(false);
   });
 });

@@ -110,7 +110,7 @@ export function readAccount(field: string, value: unknown): Account {
   const o = plainObject(field, value);
   knownKeys(field, o, ['name', 'parameters', 'units', 'scale']);
   if (typeof o.name !== 'string' || o.name.trim() === '' || o.name.length > 200) throw new ParameterError(`${field}.name`, o.name, 'a non-empty name of up to 200 characters');
-  const parameters = frozenCopy(`${field}.parameters`, (o.parameters ?? {}) as ParameterInput);
+  const parameters = frozenCopy(`${field}.parameters`, (o.parameters === undefined ? {} : plainObject(`${field}.parameters`, o.parameters)) as ParameterInput);
   resolveParameters(parameters);
   const scaleIn = o.scale === undefined ? {} : plainObject(`${field}.scale`, o.scale);
   const unitsIn = o.units === undefined ? {} : plainObject(`${field}.units`, o.units);
