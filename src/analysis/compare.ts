@@ -7,7 +7,7 @@
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
 import { CompensatedSum } from '../numerics/summation.js';
-import { MODEL_UNITS, totalUnit, type SeriesUnits } from '../model/account.js';
+import { MODEL_UNITS, sameAccounting, totalUnit, type SeriesUnits } from '../model/account.js';
 import { figure, percent, presentable } from '../core/present.js';
 
 /** Check that a value is a simulation: its days and every series, of one length. */
@@ -128,9 +128,7 @@ export function compare(a: Simulation, b: Simulation): Comparison {
 /** The units both runs are counted in; two runs in different units (other accounts or scales) are not compared. */
 function sameUnits(a: Simulation, b: Simulation): SeriesUnits {
   const unitsA = a.units ?? MODEL_UNITS;
-  const unitsB = b.units ?? MODEL_UNITS;
-  const scale = (s: Simulation) => JSON.stringify(s.account?.scale ?? null);
-  if (unitsA.reach !== unitsB.reach || unitsA.interest !== unitsB.interest || scale(a) !== scale(b)) {
+  if (!sameAccounting(a.account ?? null, b.account ?? null)) {
     throw new ParameterError('b.account', b.account?.name ?? 'none (model units)', `the same units and scales as a (${a.account === null || a.account === undefined ? 'model units' : `account "${a.account.name}": ${unitsA.reach}, ${unitsA.interest}`}): run both for one account`);
   }
   return unitsA;

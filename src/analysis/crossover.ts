@@ -8,6 +8,7 @@
 import { DAYS_PER_MONTH } from '../core/duration.js';
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { knownKeys, plainObject } from '../core/validate.js';
+import { sameAccounting } from '../model/account.js';
 import { readMonths } from '../model/reads.js';
 import { SERIES, type SeriesName, type Simulation } from '../model/simulate.js';
 
@@ -79,7 +80,7 @@ export function crossover(a: Simulation, b: Simulation, options: CrossoverOption
   if (a.days.length !== b.days.length || a.step !== b.step || a.days[0] !== b.days[0]) {
     throw new ParameterError('b.days', `${b.days.length} points from day ${b.days[0]} every ${b.step}`, `the same grid as a (${a.days.length} points from day ${a.days[0]} every ${a.step})`);
   }
-  if (JSON.stringify(a.units ?? null) !== JSON.stringify(b.units ?? null) || JSON.stringify(a.account?.scale ?? null) !== JSON.stringify(b.account?.scale ?? null)) {
+  if (!sameAccounting(a.account ?? null, b.account ?? null)) {
     throw new ParameterError('b.account', b.account?.name ?? 'none (model units)', 'the same units and scales as a: run both for one account');
   }
   const x = comparedValues(a, series, by);

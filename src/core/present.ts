@@ -1,6 +1,6 @@
 /**
  * How results show themselves: a few readable lines when printed in Node
- * (`console.log(run)`, `util.inspect`), the headline numbers as plain data
+ * (Node's `util.inspect`, which printing a result uses), the headline numbers as plain data
  * (`summary()`), and JSON with series as arrays (`JSON.stringify`). Works in
  * browsers too: the inspect hook is a registered symbol, read by Node only.
  *
