@@ -17,6 +17,10 @@
  *    median of the next four (targets: under 0.5 s on one thread; about 1.8×
  *    faster on 2 cores; peak memory under 200 MB).
  * 5. Cold import of the built package in a fresh Node process vs bare Node.
+ * 6. `sensitivity`: Sobol indices of 10 parameters for the share of equity an
+ *    absence costs, 1,024 base samples (12,288 model evaluations, 200
+ *    bootstrap resamples; target ≤ 5 s on one thread), beside the median of
+ *    one evaluation (one run of the seed's 26 months).
  *
  * Parts 4 and 5 need the build: run `npm run build` first.
  */
@@ -30,6 +34,7 @@ import {
   calibrate,
   randomStream,
   schedule,
+  sensitivity,
   simulate,
   type HillResponse,
   type KernelSpec,
@@ -166,8 +171,12 @@ const ERL_CONV = 'Erlang, 4 stages, window 365: convolution';
 const CALIBRATE = 'calibrate: 6 parameters, 3 years of daily views';
 const FIT_WEEKLY = 'calibrate: 2 parameters, 3 years of weekly views (maximum likelihood, profiles, checks)';
 const SIMULATE_WEEKLY = 'simulate: the same 3-year history';
+const SENSITIVITY_PARAMETERS = ['neglectDecay', 'activeDecay', 'neglectGrace', 'neglectRamp', 'response.halfSaturation', 'response.shape', 'earlyBonus', 'momentumFloor', 'momentumMemory', 'eventWeight'];
+const ONE_EVALUATION = 'sensitivity: one evaluation (26 months, the seed absence)';
+const seedAbsence = schedule.reference().pause({ from: '18 months', for: '8 months' });
 const bench = new Bench({ time: 400, warmupTime: 100 });
 bench
+  .add(ONE_EVALUATION, () => simulate({ horizon: '26 months', activity: seedAbsence, parameters: { neglectDecay: 0.0016, activeDecay: 0.0006 } }).at('26 months'))
   .add(SIMULATE, () => simulate({ horizon: '5 years', activity }))
   .add(BARE, bareLoop)
   .add(GEO_REC, () => applyKernel(series, geometric))
@@ -194,6 +203,16 @@ for (let i = 0; i < 5; i++) {
   calibrationTimes.push(performance.now() - t);
 }
 calibrationTimes.sort((a, b) => a - b);
+// The sensitivity analysis: one warm-up of a small one, then two timed runs (the faster kept).
+sensitivity({ question: 'equityLost', parameters: SENSITIVITY_PARAMETERS, samples: 64, seed: 'bench' });
+const sensitivityTimes: number[] = [];
+let sensitivityResult = sensitivity({ question: 'equityLost', parameters: SENSITIVITY_PARAMETERS, samples: 8, seed: 'bench' });
+for (let i = 0; i < 2; i++) {
+  const t = performance.now();
+  sensitivityResult = sensitivity({ question: 'equityLost', parameters: SENSITIVITY_PARAMETERS, samples: 1024, seed: 'bench' });
+  sensitivityTimes.push(performance.now() - t);
+}
+const sensitivityMs = Math.min(...sensitivityTimes);
 
 /** Median latency of a task, in ms. */
 const median = (name: string): number => {
@@ -202,7 +221,7 @@ const median = (name: string): number => {
 };
 const rows: [string, string, string][] = [];
 for (const task of bench.tasks) {
-  if (task.name === FIT_WEEKLY || task.name === SIMULATE_WEEKLY) continue;
+  if (task.name === FIT_WEEKLY || task.name === SIMULATE_WEEKLY || task.name === ONE_EVALUATION) continue;
   const steps = task.name === SIMULATE || task.name === BARE ? days + 1 : days;
   const ms = median(task.name);
   rows.push([task.name, `${ms.toFixed(4)} ms`, `${((ms / steps) * 1e6).toFixed(1)} ns/step`]);
@@ -216,6 +235,11 @@ rows.push(
     'calibrate: 3-parameter posterior, 4,000 draws, 3 years of weekly views',
     `${(posteriorTimes[1]! / 1000).toFixed(2)} s`,
     `target ≤ 5 s; ${posteriorResult.posterior!.walkers} walkers × ${posteriorResult.posterior!.steps} kept steps (thin ${posteriorResult.posterior!.thin}, burn-in ${posteriorResult.posterior!.burnIn}); largest R̂ ${Math.max(...Object.values(posteriorResult.posterior!.summary).map((x) => x.rHat)).toFixed(3)}, smallest ESS ${Math.min(...Object.values(posteriorResult.posterior!.summary).map((x) => x.effectiveSampleSize)).toFixed(0)}`,
+  ],
+  [
+    'sensitivity: Sobol indices of 10 parameters for the share an absence costs, 1,024 base samples',
+    `${(sensitivityMs / 1000).toFixed(2)} s`,
+    `target ≤ 5 s; ${sensitivityResult.evaluations} evaluations, ${(sensitivityMs / sensitivityResult.evaluations).toFixed(3)} ms each against ${median(ONE_EVALUATION).toFixed(3)} ms for one evaluation alone; largest total index ${sensitivityResult.ranking[0]!.parameter} ${sensitivityResult.ranking[0]!.importance.toFixed(2)}`,
   ],
   ['ratio simulate / bare loop (target ≤ 4×)', ratio(SIMULATE, BARE), ''],
   ['ratio geometric convolution / recursion (target ≥ 50×)', ratio(GEO_CONV, GEO_REC), ''],

@@ -2,12 +2,12 @@
  * Print the claims table of docs/model.md with the values measured under the
  * default parameters.
  *
- * Run: npm run claims            (a table)
+ * Run: npm run claims            (a table, then each claim's margins: how far one parameter can move before it breaks)
  *      npm run -s claims -- --json  ({ "C1": { "value", "band", "holds", ... }, ... })
  *      npm run claims -- --write-docs  (refresh the table in docs/model.md)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checkClaims } from '../src/index.js';
+import { checkClaims, claimMargins, marginLine } from '../src/index.js';
 import { withClaims } from './lib/claims-markdown.js';
 
 const rows = checkClaims();
@@ -36,5 +36,10 @@ if (process.argv.includes('--write-docs')) {
   }
   const failing = rows.filter((row) => !row.holds);
   console.log(failing.length === 0 ? 'Every claim holds.' : `Failing: ${failing.map((r) => r.id).join(', ')}`);
+  console.log('\nMargins: the smallest move of one parameter (of PARAMETER_RANGES, up or down, up to 50%) that breaks each claim\n');
+  const margins = claimMargins();
+  for (const claim of margins) console.log(`  ${marginLine(claim)}`);
+  const knifeEdge = margins.filter((c) => c.knifeEdge).map((c) => c.id);
+  console.log(knifeEdge.length === 0 ? '\nNo claim is knife-edge (every margin is 5% or more).' : `\nKnife-edge (a margin under 5%): ${knifeEdge.join(', ')}`);
   process.exitCode = failing.length === 0 ? 0 : 1;
 }

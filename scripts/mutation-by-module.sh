@@ -23,7 +23,7 @@ declare -A TESTS=(
   [statistics]=statistics,profile,diagnostics [ensemble-sampler]=ensemble-sampler,posterior [mcmc]=mcmc,posterior [sampling]=schedule,semantics,engine,simulate
   [transform]=transform,profile,calibrate [likelihood]=likelihood,calibrate [maximum-likelihood]=calibrate,profile [profile]=profile,calibrate
   [diagnostics]=diagnostics,calibrate [fit-checks]=fit-checks,calibrate [fit-model]=calibrate [posterior]=posterior,calibrate [priors]=priors,calibrate,bad-input
-  [sobol-sequence]=sobol-sequence [sobol-indices]=sobol-indices,bad-input [limits]=limits,hardening [csv]=history,bad-input [present]=present [account]=account [reads]=reads,simulate [crossover]=crossover
+  [sobol-sequence]=sobol-sequence [sobol-indices]=sobol-indices,bad-input [limits]=limits,hardening [csv]=history,bad-input [present]=present [account]=account [reads]=reads,simulate [crossover]=crossover [input-ranges]=input-ranges,sobol-indices [morris]=morris [swings]=swings [parameter-ranges]=sensitivity [sensitivity]=sensitivity [claim-margins]=claim-margins
   [beliefs]=beliefs [history]=history [scenario]=scenario [charts]=charts [node]=parallel,bad-input,charts,history
 )
 modules=("$@")

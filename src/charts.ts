@@ -21,7 +21,10 @@ import {
   type ResponseSpec,
   type SeriesName,
   type SeriesUnits,
+  type Sensitivity,
   type Simulation,
+  type SobolResult,
+  type SwingResult,
   type WhatIfResult,
 } from 'relationship-equity';
 
@@ -488,6 +491,118 @@ function absence(cost: AbsenceCost, options: ChartOptions = {}): VegaLiteSpec {
 }
 
 /**
+ * The analysis a sensitivity chart draws: the result itself, or the part of a
+ * sensitivity run with `method` (its `swings` or its `sobol`), checked to have
+ * the fields the chart reads.
+ */
+function analysisOf<T>(result: unknown, method: 'swings' | 'sobol', shape: Shape, what: string): T {
+  const o = resultShape('result', result, {}, `${what}, or a sensitivity with method ${method}`);
+  const part = o.method === undefined ? o : o[method];
+  if (part === null || part === undefined) throw new InputTypeError(`result.${method}`, part, `${what}: run sensitivity with method: '${method}'`);
+  return resultShape('result', part, shape, `${what} (what ${method === 'sobol' ? 'sobolIndices' : 'swings'} returns)`) as T;
+}
+
+/** A chart's `top` option: how many parameters it shows. */
+function topOption(o: Record<string, unknown>): number {
+  const top = o.top === undefined ? 10 : (o.top as number);
+  if (!(Number.isInteger(top) && top >= 1)) throw new ParameterError('options.top', o.top, 'a whole number ≥ 1');
+  return top;
+}
+
+/**
+ * A tornado: each parameter's one-at-a-time swing of the answer, the longest
+ * on top, bars from the base answer to the answer at the parameter's low and
+ * high value.
+ *
+ * @example
+ * ```ts
+ * import { sensitivity } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.tornado(sensitivity({ question: 'equityLost', method: 'swings' }));
+ * ```
+ */
+function tornado(result: Sensitivity | SwingResult, options: ChartOptions & { readonly top?: number } = {}): VegaLiteSpec {
+  const swung = analysisOf<SwingResult>(result, 'swings', { base: 'number', swings: 'array' }, 'swings');
+  const top = topOption(chartOptions(options, ['top']));
+  const shown = swung.swings.slice(0, top);
+  const order = shown.map((s) => s.input);
+  const values = shown.flatMap((s) => [
+    { parameter: s.input, end: 'low value', from: round(swung.base), to: round(s.atLow), value: round(s.low) },
+    { parameter: s.input, end: 'high value', from: round(swung.base), to: round(s.atHigh), value: round(s.high) },
+  ]);
+  const question = 'question' in result ? ` of ${(result as Sensitivity).question}` : '';
+  return {
+    ...frame(options, `What moves the answer${question}`, `each parameter alone from its low to its high value; base answer ${Number(swung.base.toPrecision(3))}`),
+    width: options.width ?? 480,
+    height: options.height ?? Math.max(120, 26 * shown.length),
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', opacity: 0.85 },
+        encoding: {
+          y: { field: 'parameter', type: 'nominal', sort: order, title: null, axis: { labelLimit: 220 } },
+          x: { field: 'from', type: 'quantitative', title: 'question' in result ? (result as Sensitivity).question : 'answer', scale: { zero: false } },
+          x2: { field: 'to' },
+          color: { field: 'end', type: 'nominal', title: null, scale: { domain: ['low value', 'high value'], range: ['#1f77b4', '#ff7f0e'] }, legend: LEGEND },
+          tooltip: [{ field: 'parameter' }, { field: 'end' }, { field: 'value', title: 'parameter value' }, { field: 'to', title: 'answer' }],
+        },
+      },
+      { data: { values: [{ base: round(swung.base) }] }, mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'base', type: 'quantitative' } } },
+    ],
+  };
+}
+
+/**
+ * First-order and total Sobol indices per parameter, with their bootstrap
+ * intervals, the largest total on top: how much of the answer's variance each
+ * parameter explains alone, and with its interactions.
+ *
+ * @example
+ * ```ts
+ * import { sensitivity } from 'relationship-equity';
+ * import { charts } from 'relationship-equity/charts';
+ * const spec = charts.sensitivity(sensitivity({ question: 'equityLost', seed: 1, samples: 128 }));
+ * ```
+ */
+function sensitivityChart(result: Sensitivity | SobolResult, options: ChartOptions & { readonly top?: number } = {}): VegaLiteSpec {
+  const sobol = analysisOf<SobolResult>(result, 'sobol', { indices: 'object' }, 'Sobol indices');
+  const top = topOption(chartOptions(options, ['top']));
+  const order = Object.entries(sobol.indices)
+    .sort(([, a], [, b]) => b.total - a.total)
+    .slice(0, top)
+    .map(([name]) => name);
+  const values = order.flatMap((parameter) => {
+    const index = sobol.indices[parameter]!;
+    return [
+      { parameter, index: 'first-order (alone)', value: round(index.first), low: round(index.firstInterval?.[0] ?? index.first), high: round(index.firstInterval?.[1] ?? index.first) },
+      { parameter, index: 'total (with interactions)', value: round(index.total), low: round(index.totalInterval?.[0] ?? index.total), high: round(index.totalInterval?.[1] ?? index.total) },
+    ];
+  });
+  const y = { field: 'parameter', type: 'nominal', sort: order, title: null, axis: { labelLimit: 220 } };
+  const yOffset = { field: 'index', type: 'nominal', sort: ['first-order (alone)', 'total (with interactions)'] };
+  const question = 'question' in result ? ` of ${(result as Sensitivity).question}` : '';
+  return {
+    ...frame(options, `Which parameters drive the answer${question}`, 'share of its variance; lines: 95% bootstrap intervals'),
+    width: options.width ?? 480,
+    height: options.height ?? Math.max(140, 34 * order.length),
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y,
+          yOffset,
+          x: { field: 'value', type: 'quantitative', title: 'Sobol index', scale: { domain: [0, 1], clamp: true } },
+          color: { field: 'index', type: 'nominal', title: null, scale: { range: ['#1f77b4', '#ff7f0e'] }, legend: LEGEND },
+          tooltip: [{ field: 'parameter' }, { field: 'index' }, { field: 'value' }, { field: 'low' }, { field: 'high' }],
+        },
+      },
+      { mark: { type: 'rule', color: '#333' }, encoding: { y, yOffset, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+    ],
+  };
+}
+
+/**
  * The chart builders. Each returns a Vega-Lite spec as plain JSON.
  *
  * @example
@@ -555,4 +670,20 @@ export const charts = Object.freeze({
    * ```
    */
   portfolio,
+  /**
+   * A sensitivity by swings: a tornado of one-at-a-time swings, the longest on top.
+   * @example
+   * ```ts
+   * charts.tornado(sensitivity({ question: 'equityLost', method: 'swings' }));
+   * ```
+   */
+  tornado,
+  /**
+   * A sensitivity by Sobol indices: first-order and total per parameter, with intervals.
+   * @example
+   * ```ts
+   * charts.sensitivity(sensitivity({ question: 'equityLost', seed: 1 }));
+   * ```
+   */
+  sensitivity: sensitivityChart,
 });

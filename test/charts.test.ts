@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, InputTypeError, ParameterError, absenceCost, account, compare as compareRuns, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
+import { DAYS_PER_MONTH, InputTypeError, ParameterError, absenceCost, sensitivity, swings, sobolIndices, account, compare as compareRuns, allocate, kernelWeights, monteCarlo, respond, schedule, simulate, whatIf, type ResponseSpec } from 'relationship-equity';
 import { charts, type VegaLiteSpec } from '../src/charts.js';
 import { renderSvg } from '../src/node.js';
 import { caught } from './helpers.js';
@@ -29,6 +29,8 @@ const cases: [string, () => VegaLiteSpec, string[]][] = [
   ['response', () => charts.response({ kind: 'hill', halfSaturation: 0.6, shape: 1.6 }), ['posts per week', 'inflow per day']],
   ['kernel', () => charts.kernel({ kind: 'erlang', mean: '12 months', stages: 4 }), ['months of delay']],
   ['portfolio', () => charts.portfolio(allocate({ channels: ['tiktok', 'linkedin'], budget: 7, horizon: '1 year', increments: 7 })), ['posts per week', 'never takes off']],
+  ['tornado', () => charts.tornado(sensitivity({ question: 'equityLost', method: 'swings' })), ['What moves the answer of equityLost', 'neglectDecay', 'low value', 'high value']],
+  ['sensitivity', () => charts.sensitivity(sensitivity({ question: 'equityLost', seed: 1, samples: 32, parameters: ['neglectDecay', 'activeDecay'] })), ['first-order (alone)', 'total (with interactions)', 'Sobol index']],
 ];
 
 describe('charts', () => {
@@ -313,6 +315,44 @@ describe('charts and compare answer bad arguments with the library’s errors', 
   };
   it.each(['timeline', 'absence', 'compare', 'bands', 'portfolio', 'response', 'kernel'] as const)('charts.%s', (name) => {
     for (const value of bad) libraryError(() => (charts[name] as (v: unknown) => unknown)(value));
+  });
+
+  it('tornado: two bars per input from the base answer to its answer at each end, the longest swing on top, the top ten by default', () => {
+    const swung = swings(({ a, b }) => a + 2 * b, { a: [0, 1], b: [0, 1] });
+    const spec = charts.tornado(swung) as { layer: { data: { values: Record<string, unknown>[] }; encoding: Record<string, { sort?: unknown }> }[] };
+    expect(spec.layer[0]!.data.values).toEqual([
+      { parameter: 'b', end: 'low value', from: 1.5, to: 0.5, value: 0 },
+      { parameter: 'b', end: 'high value', from: 1.5, to: 2.5, value: 1 },
+      { parameter: 'a', end: 'low value', from: 1.5, to: 1, value: 0 },
+      { parameter: 'a', end: 'high value', from: 1.5, to: 2, value: 1 },
+    ]);
+    expect(spec.layer[0]!.encoding.y!.sort).toEqual(['b', 'a']);
+    expect(spec.layer[1]!.data.values).toEqual([{ base: 1.5 }]);
+    const many = swings((x) => Object.values(x).reduce((p, v) => p + v, 0), Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`x${i}`, [0, i + 1]])) as Record<string, [number, number]>);
+    expect((charts.tornado(many) as { layer: { data: { values: unknown[] } }[] }).layer[0]!.data.values).toHaveLength(20);
+    expect((charts.tornado(many, { top: 3 }) as { layer: { data: { values: unknown[] } }[] }).layer[0]!.data.values).toHaveLength(6);
+  });
+
+  it('sensitivity: first-order and total index per input with their intervals, ordered by total', () => {
+    const sobol = sobolIndices(({ a, b }) => a + 3 * b, { a: [0, 1], b: [0, 1] }, { seed: 1, samples: 256 });
+    const spec = charts.sensitivity(sobol) as { data: { values: Record<string, unknown>[] }; layer: { encoding: Record<string, { sort?: unknown }> }[] };
+    expect(spec.data.values.map((v) => [v.parameter, v.index])).toEqual([
+      ['b', 'first-order (alone)'],
+      ['b', 'total (with interactions)'],
+      ['a', 'first-order (alone)'],
+      ['a', 'total (with interactions)'],
+    ]);
+    const bTotal = spec.data.values[1]!;
+    expect(bTotal.value).toBeCloseTo(sobol.indices.b!.total, 6);
+    expect([bTotal.low, bTotal.high]).toEqual(sobol.indices.b!.totalInterval!.map((x) => Math.round(x * 1e6) / 1e6));
+  });
+
+  it('tornado and sensitivity refuse a sensitivity of the other method, saying which to run', () => {
+    const swung = sensitivity({ question: 'equityLost', method: 'swings', parameters: ['neglectDecay'] });
+    expect(caught(() => charts.sensitivity(swung), InputTypeError).message).toMatch(/method: 'sobol'/);
+    const sobol = sensitivity({ question: 'equityLost', seed: 1, samples: 8, parameters: ['neglectDecay'], bootstrap: 0 });
+    expect(caught(() => charts.tornado(sobol), InputTypeError).message).toMatch(/method: 'swings'/);
+    expect(caught(() => charts.tornado(swung, { top: 0 }), ParameterError).field).toBe('options.top');
   });
 
   it('bad options of a chart given a good result', () => {

@@ -45,6 +45,12 @@ describe('public API documentation', () => {
       'charts',
       'renderSvg',
       'readHistoryCsv',
+      'sobolIndices',
+      'morrisEffects',
+      'swings',
+      'sensitivity',
+      'PARAMETER_RANGES',
+      'claimMargins',
     ]) {
       expect(names).toContain(name);
     }

@@ -20,13 +20,11 @@
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { checkSteps } from '../core/limits.js';
 import { integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
-import type { LognormalDistribution, NormalDistribution, TriangularDistribution, UniformDistribution } from './distributions.js';
-import { normalQuantile } from './normal.js';
+import { modelFunction, readRanges, type InputRange } from './input-ranges.js';
 import { randomStream } from './random.js';
 import { sobolPoints, SOBOL_DIMENSIONS } from './sobol-sequence.js';
 
-/** An input's range: `[low, high]` (uniform), or a uniform, normal (untruncated), lognormal or triangular distribution as {@link monteCarlo} takes them. */
-export type InputRange = readonly [number, number] | UniformDistribution | NormalDistribution | LognormalDistribution | TriangularDistribution;
+export type { InputRange } from './input-ranges.js';
 
 /** Options of {@link sobolIndices}. */
 export interface SobolOptions {
@@ -62,53 +60,6 @@ export interface SobolResult {
   readonly evaluations: number;
   /** The variance of the answer over the samples (of the first output). */
   readonly variance: number;
-}
-
-/** The inverse distribution function of a range, read once. */
-function inverseOf(name: string, range: unknown): (u: number) => number {
-  const field = `ranges.${name}`;
-  if (Array.isArray(range)) {
-    const [low, high] = range as unknown[];
-    if (range.length !== 2 || typeof low !== 'number' || typeof high !== 'number' || !Number.isFinite(low) || !Number.isFinite(high) || !(high > low)) {
-      throw new ParameterError(field, range, '[low, high]: two finite numbers, low < high');
-    }
-    return (u) => low + (high - low) * u;
-  }
-  const o = plainObject(field, range);
-  const num = (key: string): number => {
-    const v = o[key];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ParameterError(`${field}.${key}`, v, 'a finite number');
-    return v;
-  };
-  switch (o.kind) {
-    case 'uniform': {
-      knownKeys(field, o, ['kind', 'min', 'max']);
-      const [min, max] = [num('min'), num('max')];
-      if (!(max > min)) throw new ParameterError(`${field}.max`, max, `above min (${min})`);
-      return (u) => min + (max - min) * u;
-    }
-    case 'normal': {
-      knownKeys(field, o, ['kind', 'mean', 'sd']);
-      const [mean, sd] = [num('mean'), num('sd')];
-      if (!(sd > 0)) throw new ParameterError(`${field}.sd`, sd, 'a number > 0');
-      return (u) => mean + sd * normalQuantile(u);
-    }
-    case 'lognormal': {
-      knownKeys(field, o, ['kind', 'mu', 'sigma']);
-      const [mu, sigma] = [num('mu'), num('sigma')];
-      if (!(sigma > 0)) throw new ParameterError(`${field}.sigma`, sigma, 'a number > 0');
-      return (u) => Math.exp(mu + sigma * normalQuantile(u));
-    }
-    case 'triangular': {
-      knownKeys(field, o, ['kind', 'min', 'mode', 'max']);
-      const [min, mode, max] = [num('min'), num('mode'), num('max')];
-      if (!(min <= mode && mode <= max && max > min)) throw new ParameterError(field, range, 'min ≤ mode ≤ max, min < max');
-      const cut = (mode - min) / (max - min);
-      return (u) => (u < cut ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode)));
-    }
-    default:
-      throw new ParameterError(`${field}.kind`, o.kind, "'uniform', 'normal', 'lognormal' or 'triangular' (or give [low, high])");
-  }
 }
 
 /** Keep a coordinate off 0 and 1, where unbounded inverses are infinite. */
@@ -162,11 +113,10 @@ export function sobolIndices<I extends string>(
   ranges: Readonly<Record<I, InputRange>>,
   options: SobolOptions,
 ): SobolResult {
-  if (typeof model !== 'function') throw new InputTypeError('model', model, 'a function of the named inputs');
-  const r = plainObject('ranges', ranges);
-  const names = Object.keys(r) as I[];
-  if (names.length === 0 || names.length > SOBOL_DIMENSIONS / 2) throw new ParameterError('ranges', `${names.length} inputs`, `1 to ${Math.floor(SOBOL_DIMENSIONS / 2)} named inputs`);
-  const inverses = names.map((name) => inverseOf(name, r[name]));
+  modelFunction(model);
+  const read = readRanges(ranges, SOBOL_DIMENSIONS / 2);
+  const names = read.map((input) => input.name as I);
+  const inverses = read.map((input) => input.at);
   const o = plainObject('options', options);
   knownKeys('options', o, ['samples', 'seed', 'bootstrap', 'level']);
   if (typeof o.seed !== 'string' && typeof o.seed !== 'number') throw new InputTypeError('options.seed', o.seed, 'a string or a number');
@@ -215,12 +165,27 @@ function collect(n: number, d: number, run: (row: number, from: 'A' | 'B' | numb
   return out;
 }
 
+/**
+ * The evaluations less their mean over all of them: the estimators' expectations
+ * do not change, their variance falls sharply for an answer far from zero (SALib
+ * centres, and scales, the same way).
+ */
+function centred({ fA, fB, fAB }: { fA: Float64Array; fB: Float64Array; fAB: Float64Array[] }) {
+  const all = [fA, fB, ...fAB];
+  let sum = 0;
+  for (const f of all) for (let k = 0; k < f.length; k++) sum += f[k]!;
+  const mean = sum / (all.length * fA.length);
+  const shift = (f: Float64Array) => f.map((v) => v - mean);
+  return { fA: shift(fA), fB: shift(fB), fAB: fAB.map(shift) };
+}
+
 /** Indices and bootstrap intervals per output. */
 function summarise(outputs: ReturnType<typeof collect>, names: readonly string[], n: number, resamples: number, level: number, seed: string | number, evaluations: number): SobolResult {
   const all = Array.from({ length: n }, (_, k) => k);
   const perOutput: Record<string, Record<string, SobolIndex>> = {};
   let variance = NaN;
-  for (const [output, { fA, fB, fAB }] of outputs) {
+  for (const [output, raw] of outputs) {
+    const { fA, fB, fAB } = centred(raw);
     const point = estimate(fA, fB, fAB, all);
     if (Number.isNaN(variance)) variance = point.variance;
     const boot = names.map(() => ({ first: new Float64Array(resamples), total: new Float64Array(resamples) }));

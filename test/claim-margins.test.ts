@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { claimMargins, marginLine, measureClaim, ParameterError } from 'relationship-equity';
+import { caught } from './helpers.js';
+
+describe('claimMargins', () => {
+  const [c6] = claimMargins({ claims: ['C6'], parameters: ['response.shape', 'eventWeight'] });
+
+  it('finds where a claim breaks: it holds just short of the reported move and fails at it', () => {
+    const shape = c6!.margins.find((m) => m.parameter === 'response.shape')!;
+    const at = shape.up.breaksAt!;
+    expect(at).toBeGreaterThan(0.01);
+    expect(at).toBeLessThan(0.05);
+    expect(measureClaim('C6', { parameters: { response: { kind: 'hill', halfSaturation: 0.6, shape: 1.6 * (1 + at) } } }).holds).toBe(false);
+    expect(measureClaim('C6', { parameters: { response: { kind: 'hill', halfSaturation: 0.6, shape: 1.6 * (1 + at - 0.001) } } }).holds).toBe(true);
+    expect(shape.value).toBe(1.6);
+  });
+
+  it('names the narrowest margin and calls a claim knife-edge when it is under 5%, in a line of its own', () => {
+    expect(c6!.narrowest).toEqual({ parameter: 'response.shape', direction: 'up', breaksAt: c6!.margins[0]!.up.breaksAt });
+    expect(c6!.knifeEdge).toBe(true);
+    expect(marginLine(c6!)).toMatch(/^C6 +knife-edge: breaks first at response\.shape \+2\.\d+%$/);
+    const [wide] = claimMargins({ claims: ['C6'], parameters: ['response.shape'], knifeEdge: 0.01 });
+    expect(wide!.knifeEdge).toBe(false);
+  });
+
+  it('reports a parameter that never breaks the claim as holding to the largest move tried', () => {
+    const weight = c6!.margins.find((m) => m.parameter === 'eventWeight')!;
+    expect(weight.up).toEqual({ breaksAt: null, limit: 0.5 });
+    expect(weight.down).toEqual({ breaksAt: null, limit: 0.5 });
+    const [c7] = claimMargins({ claims: ['C7'], parameters: ['eventWeight'], largest: 0.2 });
+    expect(c7!.narrowest).toBeNull();
+    expect(marginLine(c7!)).toBe('C7   holds for every move of up to 20% of each parameter tried');
+  });
+
+  it('stops at the edge of what a parameter may take (a bonus cannot go below zero)', () => {
+    const [c7] = claimMargins({ claims: ['C7'], parameters: ['earlyBonus'], largest: 2 });
+    const down = c7!.margins[0]!.down;
+    expect(down.breaksAt).toBeNull();
+    expect(down.limit).toBeLessThanOrEqual(1);
+    expect(down.limit).toBeGreaterThan(0.4);
+  });
+
+  it('gives a claim that does not hold at the base no margin at all', () => {
+    const [c1] = claimMargins({ claims: ['C1'], parameters: ['activeDecay'], base: { neglectDecay: 0.004 } });
+    expect(c1!.holds).toBe(false);
+    expect(c1!.margins[0]!.up).toEqual({ breaksAt: 0, limit: 0 });
+    expect(marginLine(c1!)).toBe('C1   does not hold at the base parameters');
+    expect(claimMargins({ claims: ['C1'], parameters: ['activeDecay'], base: { neglectDecay: 0.004 } }).summary()[0]).toMatchObject({ id: 'C1', holds: false, knifeEdge: false });
+  });
+
+  it('refuses unknown claims and parameters and bad shares, naming them', () => {
+    expect(caught(() => claimMargins({ claims: ['C99' as never] }), ParameterError).field).toBe('claims[0]');
+    expect(caught(() => claimMargins({ parameters: ['interestPerReach'] }), ParameterError).field).toBe('parameters[0]');
+    expect(caught(() => claimMargins({ parameters: [] }), ParameterError).field).toBe('parameters');
+    expect(caught(() => claimMargins({ largest: 0 }), ParameterError).field).toBe('largest');
+    expect(caught(() => claimMargins({ tolerance: 1 }), ParameterError).field).toBe('tolerance');
+    expect(caught(() => claimMargins({ knifeEdge: -1 } as never), ParameterError).field).toBe('knifeEdge');
+  });
+});
