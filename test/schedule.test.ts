@@ -311,3 +311,18 @@ describe('schedule details', () => {
     },
   );
 });
+
+describe('Schedule.sampledOnce (the engine’s kept samples)', () => {
+  it('gives the same arrays for the same grid, equal to a fresh sample, and keeps the four most recent grids', () => {
+    const plan = schedule.weekly(2).withEvents({ every: '1 month' }).pause({ from: 100, for: 50 });
+    const first = plan.sampledOnce(0, 1, 400);
+    expect(plan.sampledOnce(0, 1, 400)).toBe(first);
+    expect(first).toEqual(plan.sample(0, 1, 400));
+    expect(plan.sample(0, 1, 400)).not.toBe(first);
+    expect(plan.sampledOnce(0, 0.5, 800)).not.toBe(first);
+    for (const count of [10, 20, 30]) plan.sampledOnce(0, 1, count);
+    // Five grids asked for: the first one has been let go, the latest are kept.
+    expect(plan.sampledOnce(0, 1, 400)).not.toBe(first);
+    expect(plan.sampledOnce(0, 1, 30)).toBe(plan.sampledOnce(0, 1, 30));
+  });
+});

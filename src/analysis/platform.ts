@@ -259,7 +259,7 @@ function joinAccount(raw: unknown, i: number, names: Set<string>, engine: Engine
   return {
     name: a.name,
     joinedAt,
-    plan: activity.sample(0, h, points - joinedAt),
+    plan: activity.sampledOnce(0, h, points - joinedAt),
     // The engine steps the account's equity; its interest lags the reach the platform hands it, not its own.
     state: engine.state({ day: 0, sinceLaunch: joinedAt * h, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] }, { lag: false }),
     lag: engine.lagRunner(),

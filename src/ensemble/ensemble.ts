@@ -60,7 +60,7 @@ export function createEnsemble(
 ): Ensemble {
   const head = scenarios[0]!;
   const points = head.steps + 1;
-  const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sample(s.initial.day, s.step, points));
+  const plans: SampledSchedule[] = scenarios.map((s) => s.activity.sampledOnce(s.initial.day, s.step, points));
   const { names, noise } = uncertainty;
   const shared = scenarios.map((scenario) => new Engine(scenario.parameters, scenario.step));
   // Per scenario, the runs that share every parameter acting on the whole

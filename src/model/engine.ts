@@ -116,11 +116,12 @@ function inlineCascade(lag: KernelRunner | null): ErlangCascade | undefined {
   return cascade !== undefined && cascade.count <= 4 ? cascade : undefined;
 }
 
-/** Where a lane's values go: values[series][offset + t · stride] for the t-th point of a chunk, its noise at noise[noiseOffset + t]. */
+/** Where a lane's values go: values[series][offset + t · stride] for the t-th point of a chunk, its noise at noise[noiseOffset + t · noiseStride]. */
 interface Placement {
   readonly offset: number;
   readonly stride: number;
   readonly noiseOffset: number;
+  readonly noiseStride: number;
 }
 
 /** A chunk of points worked out by {@link shareOut}, ready for every lane: `length` points, no step after point `stop`. */
@@ -149,8 +150,6 @@ export class Engine {
   readonly bonusAverage: number;
   /** This run's own constants, as {@link advanceLane} reads them. */
   readonly lane: LaneConstants;
-  /** Scratch for {@link Engine.run}, made on its first call (engines of Monte Carlo runs never need it). */
-  private chunk: Chunk | undefined;
 
   constructor(parameters: ModelParameters, step: number) {
     const p = parameters;
@@ -192,7 +191,8 @@ export class Engine {
   run(state: EngineState, plan: SampledSchedule, range: StepRange, sink: Sink): void {
     const { from, to } = range;
     const end = range.end ?? -1;
-    const chunk = (this.chunk ??= { shared: sharedBuffers(CHUNK), scratch: lagScratch(CHUNK), step: this.step, length: 0, stop: 0 });
+    const buffers = (runBuffers ??= { shared: sharedBuffers(CHUNK), scratch: lagScratch(CHUNK) });
+    const chunk: Chunk = { ...buffers, step: this.step, length: 0, stop: 0 };
     const lane: Lane = { constants: this.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) };
     const out = { values: sink, noise: sink.noise };
     for (let start = from; start < to; start += CHUNK) {
@@ -200,7 +200,7 @@ export class Engine {
       shareOut(this, state, plan, start, stop, end, chunk.shared);
       chunk.length = stop - start;
       chunk.stop = end - start;
-      advanceLane(chunk, lane, out, { offset: sink.offset + (start - from), stride: 1, noiseOffset: start - from });
+      advanceLane(chunk, lane, out, { offset: sink.offset + (start - from), stride: 1, noiseOffset: start - from, noiseStride: 1 });
     }
     state.equity = lane.equity;
   }
@@ -208,6 +208,13 @@ export class Engine {
 
 /** Points worked out at a time by {@link Engine.run}. */
 const CHUNK = 64;
+/**
+ * The chunk buffers of {@link Engine.run}, made on its first call and shared by
+ * every engine: a run fills and reads them within one chunk and calls nothing
+ * that could start another run meanwhile, so one set serves them all (a
+ * simulate no longer allocates fourteen small arrays).
+ */
+let runBuffers: { readonly shared: Shared; readonly scratch: LagScratch } | undefined;
 /** Four zeros: the stages and coefficients of a lane without a cascade. */
 const ZERO = new Float64Array(4);
 
@@ -300,7 +307,9 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
     // Momentum follows the share of the step the account is active.
     const target = activity[i]!;
     // Averages over the step of the early bonus and of the momentum multiplier.
-    const bonus = 1 + p.earlyBonus * Math.exp(-sinceLaunch / p.earlyBonusTime) * bonusAverage;
+    // e^{−sinceLaunch/τ} afresh each step (not carried by multiplication): a run split on any day then equals the whole run bit for bit.
+    const fading = Math.exp(-sinceLaunch / p.earlyBonusTime);
+    const bonus = 1 + p.earlyBonus * fading * bonusAverage;
     const meanMomentum = target + (momentum - target) * momentumAverage;
     const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
     const postingInflow = multiplier * meanResponse;
@@ -361,7 +370,7 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
   const { posting, event, eventAge, agendaJump, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
   const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate } = lane.constants;
   const { values, noise } = sink;
-  const { offset: o, stride, noiseOffset: so } = at;
+  const { offset: o, stride, noiseOffset: so, noiseStride } = at;
   const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum } = values;
   const input = scratch.input;
   const outInterest = values.interest;
@@ -377,7 +386,7 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
   let recorded = 0;
   let stepped = 0;
   for (let t = 0; t < length; t++) {
-    const shock = noise === undefined ? 1 : noise[so + t]!;
+    const shock = noise === undefined ? 1 : noise[so + t * noiseStride]!;
     const q = quality[t]!;
     const reach = equity * q * before[t]! * shock;
     const i = o + t * stride;
@@ -452,24 +461,6 @@ function recordInterest(lane: Lane, recorded: number, stepped: number, out: Floa
   for (let t = 1; t < recorded; t++) out[o + t * stride] = perReach * lagged[t - 1]!;
 }
 
-/**
- * Copy the lanes' cascades side by side into one buffer (stages, carry and
- * input weights of a lane in twelve numbers), so that the lanes of a block
- * read their lags from consecutive memory; each lane then steps its copy.
- */
-function packCascades(lanes: Lane[]): void {
-  const packed = new Float64Array(12 * lanes.length);
-  lanes.forEach((lane, l) => {
-    const cascade = lane.cascade;
-    if (cascade === undefined) return;
-    const at = 12 * l;
-    packed.set(cascade.stages.subarray(0, 4), at);
-    packed.set(cascade.carry.subarray(0, 4), at + 4);
-    packed.set(cascade.inputWeight.subarray(0, 4), at + 8);
-    lane.cascade = { stages: packed.subarray(at, at + 4), carry: packed.subarray(at + 4, at + 8), inputWeight: packed.subarray(at + 8, at + 12), count: cascade.count };
-  });
-}
-
 /** The parameters that act on a whole account day by day, as a key: runs with equal keys can be stepped as one group. */
 export function dayKey(engine: Engine): string {
   const p = engine.parameters;
@@ -480,8 +471,139 @@ export function dayKey(engine: Engine): string {
 export interface GroupSink {
   readonly values: Outputs;
   readonly stride: number;
-  /** Multiplier on reach per lane and point: noise[noise offset of the lane + t]. */
+  /** Multiplier on reach per lane and point: noise[noise offset of the lane + t · noiseStride]. */
   readonly noise?: Float64Array;
+  /** The distance in `noise` between a lane's consecutive points. @defaultValue 1 */
+  readonly noiseStride?: number;
+}
+
+/**
+ * The lanes of a group whose lag is an Erlang cascade of up to four stages,
+ * as structure of arrays: one entry per lane in each array, so that a point
+ * is stepped for every lane in one pass over consecutive memory.
+ */
+interface LaneBlock {
+  readonly lanes: readonly Lane[];
+  readonly equity: Float64Array;
+  readonly z0: Float64Array;
+  readonly z1: Float64Array;
+  readonly z2: Float64Array;
+  readonly z3: Float64Array;
+  readonly keep: Float64Array;
+  readonly growth: Float64Array;
+  readonly baseDecay: Float64Array;
+  readonly neglectRate: Float64Array;
+  readonly perReach: Float64Array;
+  readonly c: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  readonly w: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  readonly last: Int32Array;
+  readonly offset: Float64Array;
+  readonly noiseOffset: Float64Array;
+}
+
+/** Pack the cascade lanes' numbers into a {@link LaneBlock}. */
+function laneBlock(lanes: readonly Lane[], places: readonly { offset: number; noiseOffset: number }[]): LaneBlock {
+  const n = lanes.length;
+  const f = () => new Float64Array(n);
+  const block: LaneBlock = {
+    lanes,
+    equity: f(), z0: f(), z1: f(), z2: f(), z3: f(),
+    keep: f(), growth: f(), baseDecay: f(), neglectRate: f(), perReach: f(),
+    c: [f(), f(), f(), f()], w: [f(), f(), f(), f()],
+    last: new Int32Array(n), offset: f(), noiseOffset: f(),
+  };
+  lanes.forEach((lane, l) => {
+    const { stages, carry, inputWeight, count } = lane.cascade!;
+    const k = lane.constants;
+    block.equity[l] = lane.equity;
+    [block.z0[l], block.z1[l], block.z2[l], block.z3[l]] = [stages[0] ?? 0, stages[1] ?? 0, stages[2] ?? 0, stages[3] ?? 0];
+    for (let j = 0; j < 4; j++) ((block.c[j]![l] = j < count ? carry[j]! : 0), (block.w[j]![l] = j < count ? inputWeight[j]! : 0));
+    block.keep[l] = k.keep;
+    block.growth[l] = k.growth;
+    block.baseDecay[l] = k.activeDecay;
+    block.neglectRate[l] = k.neglectDecay;
+    block.perReach[l] = k.interestPerReach;
+    block.last[l] = count - 1;
+    block.offset[l] = places[l]!.offset;
+    block.noiseOffset[l] = places[l]!.noiseOffset;
+  });
+  return block;
+}
+
+/**
+ * {@link advanceLane} for every lane of a block at once: point by point, each
+ * point for all lanes, with the same arithmetic in the same order — so each
+ * lane's values are bit-identical to its own run's — but reading the shared
+ * values once per point and writing each series' values for consecutive lanes
+ * side by side.
+ */
+function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
+  const { shared, length, stop, step: h } = chunk;
+  const { posting, event, eventAge, agendaJump, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
+  const { values, noise, stride } = sink;
+  const noiseStride = sink.noiseStride ?? 1;
+  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum, interest: outInterest } = values;
+  const { equity: E, z0: Z0, z1: Z1, z2: Z2, z3: Z3, keep: K, growth: G, baseDecay: D, neglectRate: N, perReach: P, last: L, offset: O, noiseOffset: S } = b;
+  const [C0, C1, C2, C3] = b.c;
+  const [W0, W1, W2, W3] = b.w;
+  const n = b.lanes.length;
+  for (let t = 0; t < length; t++) {
+    const q = quality[t]!;
+    const beforeT = before[t]!;
+    const afterT = after[t]!;
+    const post = posting[t]!;
+    const g = neglect[t]!;
+    const impulse = event[t]!;
+    const age = eventAge[t]!;
+    const jump = agendaJump[t]!;
+    const stepping = t !== stop;
+    for (let l = 0; l < n; l++) {
+      const shock = noise === undefined ? 1 : noise[S[l]! + t * noiseStride]!;
+      let equity = E[l]!;
+      const reach = equity * q * beforeT * shock;
+      const i = O[l]! + t * stride;
+      if (outDays) outDays[i] = days[t]!;
+      if (outEquity) outEquity[i] = equity;
+      if (outInflow) outInflow[i] = inflow[t]!;
+      if (outReach) outReach[i] = reach;
+      if (outAgenda) outAgenda[i] = agenda[t]!;
+      if (outMomentum) outMomentum[i] = momentum[t]!;
+      const last = L[l]!;
+      let z0 = Z0[l]!, z1 = Z1[l]!, z2 = Z2[l]!, z3 = Z3[l]!;
+      if (outInterest) outInterest[i] = P[l]! * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
+      if (!stepping) continue;
+      const baseDecay = D[l]!;
+      const neglectRate = N[l]!;
+      let arrived = 0;
+      if (g === 0 || neglectRate === 0) {
+        if (impulse > 0) arrived = impulse * Math.exp(-baseDecay * age);
+        equity = equity * K[l]! + post * G[l]! + arrived;
+      } else {
+        const decay = baseDecay + (neglectRate * g) / h;
+        const x = decay * h;
+        const grown = x > 0 && post !== 0 ? (post * -Math.expm1(-x)) / decay : post * h;
+        if (impulse > 0) arrived = impulse * Math.exp(-decay * age);
+        equity = equity * Math.exp(-x) + grown + arrived;
+      }
+      const reachAfter = equity * q * afterT * shock;
+      let u: number;
+      if (arrived === 0 && jump === 0) u = stepAverage(reach, reachAfter);
+      else {
+        const smooth = (equity - arrived) * q * (afterT - jump) * shock;
+        u = stepAverage(reach, smooth) + (age / h) * (reachAfter - smooth);
+      }
+      const c0 = C0[l]!, c1 = C1[l]!, c2 = C2[l]!, c3 = C3[l]!;
+      const next3 = nextStage3(u, W3[l]!, c0, c1, c2, c3, z3, z2, z1, z0);
+      const next2 = nextStage2(u, W2[l]!, c0, c1, c2, z2, z1, z0);
+      const next1 = nextStage1(u, W1[l]!, c0, c1, z1, z0);
+      Z0[l] = nextStage0(u, W0[l]!, c0, z0);
+      Z1[l] = next1;
+      Z2[l] = next2;
+      Z3[l] = next3;
+      E[l] = equity;
+    }
+    if (!stepping) break;
+  }
 }
 
 /**
@@ -490,9 +612,11 @@ export interface GroupSink {
  * {@link PARAMETER_SCOPE}) and that start from the same state of the
  * account. What every lane shares — the schedule, the effort response, the
  * early bonus, momentum, the agenda, the quiet days — is worked out once per
- * point; each lane then runs through the block with the same
- * {@link advanceLane} as a single run, so its values are bit-identical to
- * {@link Engine.run}'s for that run.
+ * point; then the lanes whose lag is an Erlang cascade of up to four stages
+ * (the default lag) are stepped together point by point over structure of
+ * arrays ({@link advanceLanes}), any other lane alone with the same
+ * {@link advanceLane} as a single run. Either way a lane's values are
+ * bit-identical to {@link Engine.run}'s for that run.
  *
  * Lanes are added one at a time and kept as plain numbers and their lag's
  * runner, so the objects a run was made from can go as soon as it is added.
@@ -504,7 +628,8 @@ export class EngineGroup {
   private readonly lanes: Lane[] = [];
   /** Each lane's place in the group's sink, as offsets into a block of values with the group's stride. */
   private readonly places: { offset: number; noiseOffset: number }[] = [];
-  private placements: Placement[] | undefined;
+  /** The cascade lanes packed, and the other lanes with their placements; made on the first run after lanes were added. */
+  private packed: { block: LaneBlock | null; alone: { lane: Lane; at: Placement }[]; stride: number; noiseStride: number; size: number } | undefined;
 
   /** A group for runs with `head`'s account-wide parameters, starting from `account`'s state of the account, run `block` points at a time. */
   constructor(head: Engine, account: EngineState, block: number) {
@@ -522,9 +647,10 @@ export class EngineGroup {
   /**
    * Add a lane: a run with its engine (sharing this group's {@link dayKey}) and
    * state (sharing its account state), written at `offset` and reading its
-   * noise from `noiseOffset`.
+   * noise from `noiseOffset`. Lanes are added before the group's first run.
    */
   add(engine: Engine, state: EngineState, offset: number, noiseOffset: number): void {
+    if (this.packed !== undefined) throw new Error('EngineGroup: lanes are added before the first run');
     this.lanes.push({ constants: engine.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) });
     this.places.push({ offset, noiseOffset });
   }
@@ -538,11 +664,15 @@ export class EngineGroup {
     chunk.length = to - from;
     chunk.stop = end - from;
     const { stride } = sink;
-    if (this.placements?.length !== this.lanes.length || this.placements[0]?.stride !== stride) {
-      this.placements = this.places.map(({ offset, noiseOffset }) => ({ offset, stride, noiseOffset }));
-      packCascades(this.lanes);
-    }
-    const { lanes, placements } = this;
-    for (let l = 0; l < lanes.length; l++) advanceLane(chunk, lanes[l]!, sink, placements[l]!);
+    const noiseStride = sink.noiseStride ?? 1;
+    let packed = this.packed;
+    if (packed === undefined) {
+      const inBlock = this.lanes.flatMap((lane, l) => (lane.cascade === undefined ? [] : [l]));
+      const alone = this.lanes.flatMap((lane, l) => (lane.cascade === undefined ? [{ lane, at: { ...this.places[l]!, stride, noiseStride } }] : []));
+      const block = inBlock.length === 0 ? null : laneBlock(inBlock.map((l) => this.lanes[l]!), inBlock.map((l) => this.places[l]!));
+      this.packed = packed = { block, alone, stride, noiseStride, size: this.lanes.length };
+    } else if (packed.stride !== stride || packed.noiseStride !== noiseStride) throw new Error('EngineGroup: one sink layout for every block');
+    if (packed.block !== null) advanceLanes(chunk, packed.block, sink);
+    for (const { lane, at } of packed.alone) advanceLane(chunk, lane, sink, at);
   }
 }

@@ -153,6 +153,9 @@ export interface LogOptions {
   readonly end?: Duration;
 }
 
+/** Grids a schedule keeps its samples for (see {@link Schedule.sampledOnce}). */
+const SAMPLED_KEPT = 4;
+
 /**
  * An immutable plan or record of activity. Build one with {@link schedule}.
  *
@@ -291,6 +294,27 @@ export class Schedule {
       throw new ParameterError('sample.count', count, 'a whole number ≥ 0');
     }
     return sampleSchedule(this.spec, from, step, count);
+  }
+
+  /** Grids this schedule was sampled on by the engine, the most recent last (a few kept). */
+  #sampled = new Map<string, SampledSchedule>();
+
+  /**
+   * {@link Schedule.sample} for the engine, kept: a run on the same grid as one
+   * before it (a Monte Carlo, a fit, a sensitivity analysis, a slider) reuses the
+   * arrays instead of sampling again. The arrays are shared — read them, never
+   * write them. The grid is the caller's, already checked.
+   *
+   * @internal
+   */
+  sampledOnce(from: number, step: number, count: number): SampledSchedule {
+    const key = `${from}/${step}/${count}`;
+    const kept = this.#sampled.get(key);
+    if (kept !== undefined) return kept;
+    const sampled = sampleSchedule(this.spec, from, step, count);
+    if (this.#sampled.size >= SAMPLED_KEPT) this.#sampled.delete(this.#sampled.keys().next().value!);
+    this.#sampled.set(key, sampled);
+    return sampled;
   }
 
   /** The spec as plain data, for `JSON.stringify`. */

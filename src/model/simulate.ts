@@ -335,7 +335,7 @@ export function resolveGrid(horizonInput: unknown, stepInput: unknown): Grid {
  */
 export function repeatedRuns(activity: Schedule, days: number, sinceLaunch: number): (parameters: ModelParameters) => Readonly<Record<SeriesName, Float64Array>> {
   const points = days + 1;
-  const plan = activity.sample(0, 1, points);
+  const plan = activity.sampledOnce(0, 1, points);
   const times = new Float64Array(points);
   const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(points)])) as Record<SeriesName, Float64Array>;
   const initial = { day: 0, sinceLaunch, equity: 0, momentum: 0, agenda: 0, quietDays: 0, lagState: [] };
@@ -387,7 +387,7 @@ function run(
   owner: Account | null,
 ): Simulation {
   const points = steps + 1;
-  const plan = activity.sample(initial.day, h, points);
+  const plan = activity.sampledOnce(initial.day, h, points);
   const days = new Float64Array(points);
   const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(points)])) as Record<SeriesName, Float64Array>;
   const engine = new Engine(p, h);
