@@ -12,6 +12,8 @@ export default defineConfig({
   // The Node entry needs node:fs; the main entry uses no Node built-in at all.
   esbuildOptions(options) {
     options.external = [...(options.external ?? []), 'node:*'];
+    // Maps point into src/ by path without embedding it (the tarball shipped 7.7 MB of sources inside its maps).
+    options.sourcesContent = false;
   },
   // Bundle the parts of mathjs we use (its unit parser) instead of loading all of
   // mathjs at import time: a full `import('mathjs')` costs ~0.7 s cold here.
@@ -19,4 +21,7 @@ export default defineConfig({
   // The charts and Node entries import the main entry by name, so all share one copy at run time.
   external: ['relationship-equity'],
   treeshake: true,
+  // Code splitting for CommonJS too (tsup's experimental option): the main and Node entries then share one copy
+  // of the core, so an error thrown by `relationship-equity/node` is `instanceof` the classes of `relationship-equity`.
+  splitting: true,
 });

@@ -95,7 +95,7 @@ export { PARAMETER_RANGES } from './model/parameter-ranges.js';
 export type { ParameterRange } from './model/parameter-ranges.js';
 export { sensitivity, QUESTIONS } from './analysis/sensitivity.js';
 export { claimMargins, marginLine } from './analysis/claim-margins.js';
-export type { ClaimMarginOptions, ClaimMargin, ClaimMarginSummary, ParameterMargin, Margin } from './analysis/claim-margins.js';
+export type { ClaimMarginOptions, ClaimMargin, ClaimMargins, ClaimMarginSummary, NarrowestMargin, ParameterMargin, Margin } from './analysis/claim-margins.js';
 export type { SensitivityOptions, Sensitivity, SensitivitySummary, Importance, QuestionName } from './analysis/sensitivity.js';
 export type { Crossover, CrossoverOptions } from './analysis/crossover.js';
 export type { Comparison, SeriesGap, GapSummary } from './analysis/compare.js';

@@ -50,9 +50,17 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('imports nothing at run time that a package does not declare', () => {
-    const declared = Object.keys(JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')).dependencies ?? {});
+  it('imports nothing at run time that a package does not declare (or that the build bundles)', () => {
+    const bundled = /noExternal:\s*\[([^\]]*)\]/.exec(readFileSync(join(src, '../tsup.config.ts'), 'utf8'))![1]!.match(/'[^']+'/g)!.map((q) => q.slice(1, -1));
+    expect(bundled).toEqual(['mathjs']);
+    const declared = [...Object.keys(JSON.parse(readFileSync(join(src, '../package.json'), 'utf8')).dependencies ?? {}), ...bundled];
     const external = new Set(files.flatMap((f) => importsOf(f)).filter((s) => !s.startsWith('.') && !s.startsWith('node:') && s !== 'relationship-equity'));
     for (const name of external) expect(declared, name).toContain(name.split('/')[0]);
+  });
+
+  it('declares mathjs as a devDependency only, since the build bundles it (npm run check:package runs the tarball without it)', () => {
+    const manifest = JSON.parse(readFileSync(join(src, '../package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies)).not.toContain('mathjs');
+    expect(Object.keys(manifest.devDependencies)).toContain('mathjs');
   });
 });

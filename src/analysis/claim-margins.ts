@@ -54,6 +54,22 @@ export interface ParameterMargin {
   readonly up: Margin;
 }
 
+/** The smallest move of one parameter that breaks a claim. */
+export interface NarrowestMargin {
+  /** The parameter's path. */
+  readonly parameter: string;
+  /** Which way it moves. */
+  readonly direction: 'up' | 'down';
+  /** The relative move at which the claim breaks. */
+  readonly breaksAt: number;
+}
+
+/** Every claim's margins, in the order asked for, with a summary. */
+export interface ClaimMargins extends Array<ClaimMargin> {
+  /** The headline of each claim: whether it holds, its narrowest margin, whether it is knife-edge. */
+  summary(): ClaimMarginSummary[];
+}
+
 /** One claim's margins. */
 export interface ClaimMargin {
   /** The claim's id. */
@@ -63,7 +79,7 @@ export interface ClaimMargin {
   /** Per parameter, its margins. */
   readonly margins: readonly ParameterMargin[];
   /** The smallest move that breaks the claim: which parameter, which way, how far; `null` if none does within the search (or the claim does not hold at all). */
-  readonly narrowest: { readonly parameter: string; readonly direction: 'up' | 'down'; readonly breaksAt: number } | null;
+  readonly narrowest: NarrowestMargin | null;
   /** Whether the claim holds but its narrowest margin is under `knifeEdge`. */
   readonly knifeEdge: boolean;
 }
@@ -144,7 +160,7 @@ function readOptions(options: unknown) {
  * c6.knifeEdge; // true
  * ```
  */
-export function claimMargins(options: ClaimMarginOptions = {}): ClaimMargin[] & { summary(): ClaimMarginSummary[] } {
+export function claimMargins(options: ClaimMarginOptions = {}): ClaimMargins {
   const { claims, parameters, largest, tolerance, knifeEdge, base } = readOptions(options);
   const resolved = resolveParameters(base);
   const result = claims.map((id): ClaimMargin => {
@@ -157,7 +173,7 @@ export function claimMargins(options: ClaimMarginOptions = {}): ClaimMargin[] & 
     });
     const narrowest = (holds ? margins : [])
       .flatMap((m) => (['down', 'up'] as const).map((direction) => ({ parameter: m.parameter, direction, breaksAt: m[direction].breaksAt })))
-      .filter((m): m is { parameter: string; direction: 'up' | 'down'; breaksAt: number } => m.breaksAt !== null)
+      .filter((m): m is NarrowestMargin => m.breaksAt !== null)
       .sort((a, b) => a.breaksAt - b.breaksAt)[0];
     return { id, holds, margins, narrowest: narrowest ?? null, knifeEdge: narrowest !== undefined && narrowest.breaksAt < knifeEdge };
   });
@@ -169,9 +185,13 @@ export function claimMargins(options: ClaimMarginOptions = {}): ClaimMargin[] & 
 
 /** The headline of one claim's margins. */
 export interface ClaimMarginSummary {
+  /** The claim's id. */
   readonly id: ClaimId;
+  /** Whether it holds at the base. */
   readonly holds: boolean;
-  readonly narrowest: ClaimMargin['narrowest'];
+  /** Its narrowest margin, or `null`. */
+  readonly narrowest: NarrowestMargin | null;
+  /** Whether it is knife-edge. */
   readonly knifeEdge: boolean;
 }
 

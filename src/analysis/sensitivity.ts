@@ -60,9 +60,21 @@ export interface SensitivityOptions {
   /** Parameters held fixed, changed from the defaults (an account's, say). @defaultValue `{}` */
   readonly base?: ParameterInput;
   /** The absence the absence questions ask about. @defaultValue the seed's: 8 months after 18, followed for 3 years (10 for `monthsToRegain`) */
-  readonly absence?: { readonly activeFor?: Duration; readonly absentFor?: Duration; readonly followFor?: Duration };
+  readonly absence?: {
+    /** Active before the absence. @defaultValue `'18 months'` */
+    readonly activeFor?: Duration;
+    /** The absence. @defaultValue `'8 months'` */
+    readonly absentFor?: Duration;
+    /** Followed after it. @defaultValue 3 years (10 for `monthsToRegain`) */
+    readonly followFor?: Duration;
+  };
   /** The plan: what the account does (paused by the absence questions) and, for `totalInterest` and a function, how long it runs. @defaultValue 5 years of `schedule.reference()` */
-  readonly plan?: { readonly horizon?: Duration; readonly activity?: Schedule };
+  readonly plan?: {
+    /** How long `totalInterest` and a function question run. @defaultValue `'5 years'` */
+    readonly horizon?: Duration;
+    /** What the account does. @defaultValue `schedule.reference()` */
+    readonly activity?: Schedule;
+  };
 }
 
 /** One parameter's importance for the answer, the ranking's entry. */
@@ -93,6 +105,8 @@ export interface Sensitivity {
   readonly swings: SwingResult | null;
   /** Model evaluations made. */
   readonly evaluations: number;
+  /** The headline: the ranking, as plain data. */
+  summary(): SensitivitySummary;
 }
 
 /** The parameters' ranges, read: names of PARAMETER_RANGES or own ranges, each a numeric parameter path. */
@@ -201,7 +215,7 @@ function readMethod(o: Record<string, unknown>): { method: 'sobol' | 'morris' | 
  * s.ranking[0].parameter; // 'neglectDecay': the neglect decay moves the share lost most
  * ```
  */
-export function sensitivity(options: SensitivityOptions): Sensitivity & { summary(): SensitivitySummary } {
+export function sensitivity(options: SensitivityOptions): Sensitivity {
   const o = plainObject('options', options);
   knownKeys('options', o, ['question', 'parameters', 'method', 'samples', 'seed', 'bootstrap', 'base', 'absence', 'plan']);
   const ranges = readParameters(o.parameters);
@@ -237,7 +251,7 @@ export function sensitivity(options: SensitivityOptions): Sensitivity & { summar
   }
   ranking.sort((a, b) => b.importance - a.importance);
   const evaluations = 1 + (sobol?.evaluations ?? morris?.evaluations ?? swung!.evaluations);
-  const result: Sensitivity = { question: name, method, ranges, baseAnswer, ranking, sobol, morris, swings: swung, evaluations };
+  const result: Omit<Sensitivity, 'summary'> = { question: name, method, ranges, baseAnswer, ranking, sobol, morris, swings: swung, evaluations };
   return presentable(result, {
     summary: (r): SensitivitySummary => ({ question: r.question, method: r.method, baseAnswer: r.baseAnswer, ranking: r.ranking.map((i) => ({ ...i })), evaluations: r.evaluations }),
     lines: (r) => [
@@ -250,10 +264,15 @@ export function sensitivity(options: SensitivityOptions): Sensitivity & { summar
 
 /** The headline of a {@link Sensitivity}: the ranking. */
 export interface SensitivitySummary {
+  /** The question's name. */
   readonly question: QuestionName | 'custom';
+  /** The method used. */
   readonly method: 'sobol' | 'morris' | 'swings';
+  /** The answer at the base parameters. */
   readonly baseAnswer: number;
+  /** The parameters, most important first. */
   readonly ranking: readonly Importance[];
+  /** Model evaluations made. */
   readonly evaluations: number;
 }
 

@@ -24,11 +24,13 @@ export interface SwingOptions {
 export interface Swing {
   /** The input. */
   readonly input: string;
-  /** Its low and high values. */
+  /** Its low value. */
   readonly low: number;
+  /** Its high value. */
   readonly high: number;
-  /** The answer with the input at its low value, and at its high value (the others at base). */
+  /** The answer with the input at its low value (the others at base). */
   readonly atLow: number;
+  /** The answer with the input at its high value (the others at base). */
   readonly atHigh: number;
   /** |atHigh − atLow|: the bar's length. */
   readonly swing: number;
