@@ -98,3 +98,80 @@ describe('morrisEffects', () => {
     expect(caught(() => morrisEffects('f' as never, { a: [0, 1] }, { seed: 1 }), InputTypeError).field).toBe('model');
   });
 });
+
+describe('morrisEffects, its statistics and options', () => {
+  /** Every call's inputs and answer, in order: trajectory t is calls t(k+1) … t(k+1)+k. */
+  const recorded = (model: (x: Record<string, number>) => number) => {
+    const calls: { x: Record<string, number>; y: number }[] = [];
+    return { calls, model: (x: Record<string, number>) => (calls.push({ x: { ...x }, y: model(x) }), calls.at(-1)!.y) };
+  };
+
+  it('reports the mean, mean absolute value and standard deviation of the effects the trajectories make', () => {
+    const { calls, model } = recorded(({ a, b }) => a! * a! + Math.sin(3 * b!) + a! * b!);
+    const r = 30;
+    const { effects } = morrisEffects(model, { a: [0, 2], b: [0, 1] }, { seed: 'stats', trajectories: r, bootstrap: 0 });
+    const per: Record<string, number[]> = { a: [], b: [] };
+    for (let t = 0; t < r; t++) {
+      for (let s = 1; s <= 2; s++) {
+        const [before, after] = [calls[t * 3 + s - 1]!, calls[t * 3 + s]!];
+        const name = before.x.a !== after.x.a ? 'a' : 'b';
+        const width = name === 'a' ? 2 : 1;
+        per[name]!.push((after.y - before.y) / ((after.x[name]! - before.x[name]!) / width));
+      }
+    }
+    for (const name of ['a', 'b']) {
+      const e = per[name]!;
+      const mean = e.reduce((p, v) => p + v, 0) / r;
+      const sd = Math.sqrt(e.reduce((p, v) => p + (v - mean) ** 2, 0) / (r - 1));
+      expect(effects[name]!.mean).toBeCloseTo(mean, 10);
+      expect(effects[name]!.meanAbsolute).toBeCloseTo(e.reduce((p, v) => p + Math.abs(v), 0) / r, 10);
+      expect(effects[name]!.standardDeviation).toBeCloseTo(sd, 10);
+    }
+  });
+
+  it('moves up and down, and in different orders, from trajectory to trajectory', () => {
+    const { calls, model } = recorded(({ a, b, c }) => a! + b! + c!);
+    morrisEffects(model, { a: [0, 1], b: [0, 1], c: [0, 1] }, { seed: 'orders', trajectories: 40, bootstrap: 0 });
+    const firstMoved = new Set<string>();
+    let ups = 0;
+    let downs = 0;
+    for (let t = 0; t < 40; t++) {
+      const [p0, p1] = [calls[t * 4]!.x, calls[t * 4 + 1]!.x];
+      firstMoved.add(['a', 'b', 'c'].find((n) => p0[n] !== p1[n])!);
+      for (let s = 1; s <= 3; s++) (calls[t * 4 + s]!.y > calls[t * 4 + s - 1]!.y ? ups++ : downs++);
+    }
+    expect(firstMoved.size).toBe(3);
+    expect(ups).toBeGreaterThan(20);
+    expect(downs).toBeGreaterThan(20);
+  });
+
+  it("gives μ* an interval of about z · sd(|EE|) / √r each side, narrower at a lower level", () => {
+    const f = ({ a, b }: Record<string, number>) => a! * a! * 4 + b! * Math.cos(6 * a!);
+    const r = 400;
+    const wide = morrisEffects(f, { a: [0, 1], b: [0, 1] }, { seed: 'interval', trajectories: r, bootstrap: 4000 });
+    const narrow = morrisEffects(f, { a: [0, 1], b: [0, 1] }, { seed: 'interval', trajectories: r, bootstrap: 4000, level: 0.5 });
+    const e = wide.effects.a!;
+    const [lo, hi] = e.meanAbsoluteInterval!;
+    expect((lo + hi) / 2).toBeCloseTo(e.meanAbsolute, 10);
+    // sd(|EE|) ≤ sd(EE) here (the effects of a are all positive, so |EE| = EE).
+    const expected = 1.959964 * (e.standardDeviation / Math.sqrt(r));
+    expect((hi - lo) / 2).toBeGreaterThan(0.85 * expected);
+    expect((hi - lo) / 2).toBeLessThan(1.15 * expected);
+    const [nlo, nhi] = narrow.effects.a!.meanAbsoluteInterval!;
+    expect((nhi - nlo) / (hi - lo)).toBeCloseTo(0.6744898 / 1.959964, 1);
+  });
+
+  it('names each bad option, and refuses a run that would take too many evaluations before making it', () => {
+    const f = ({ a }: Record<string, number>) => a!;
+    expect(caught(() => morrisEffects(f, { a: [0, 1] }, 5 as never), InputTypeError).field).toBe('options');
+    expect(caught(() => morrisEffects(f, { a: [0, 1] }, { seed: 1, speed: 2 } as never), ParameterError).field).toBe('options.speed');
+    expect(caught(() => morrisEffects(f, { a: [0, 1] }, { seed: true } as never), InputTypeError).field).toBe('options.seed');
+    expect(caught(() => morrisEffects(f, { a: [0, 1] }, { seed: 1, levels: 1 }), ParameterError).field).toBe('options.levels');
+    expect(caught(() => morrisEffects(f, { a: [0, 1] }, { seed: 1, bootstrap: -1 }), ParameterError).field).toBe('options.bootstrap');
+    for (const level of [0, 1, -0.5, 'high']) expect(caught(() => morrisEffects(f, { a: [0, 1] }, { seed: 1, level } as never), ParameterError).field).toBe('options.level');
+    let calls = 0;
+    expect(caught(() => morrisEffects(() => ++calls, { a: [0, 1] }, { seed: 1, trajectories: 1e9 }), ParameterError).field).toBe('options.trajectories');
+    expect(calls).toBe(0);
+    expect(morrisEffects(f, { a: [0, 1] }, { seed: 1, level: 0.999 }).effects.a!.meanAbsoluteInterval).not.toBeNull();
+  });
+});

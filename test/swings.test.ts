@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError, swings } from 'relationship-equity';
+import { InputTypeError, ParameterError, swings } from 'relationship-equity';
 import { caught } from './helpers.js';
 
 describe('swings', () => {
@@ -39,5 +39,27 @@ describe('swings', () => {
     expect(caught(() => swings(f, { a: [0, 1] }, { base: { a: NaN } }), ParameterError).field).toBe('options.base.a');
     expect(caught(() => swings(f, {}), ParameterError).field).toBe('ranges');
     expect(caught(() => swings(() => Infinity, { a: [0, 1] }), ParameterError)).toBeInstanceOf(ParameterError);
+  });
+});
+
+describe('swings, its options', () => {
+  const f = ({ a }: Record<string, number>) => a!;
+  it('refuses ends that are not two probabilities in order, naming options.ends', () => {
+    for (const ends of [[0.1], [0.1, 0.5, 0.9], [-0.1, 0.5], [0.5, 1.1], ['0', 1], [0.5, 0.5], 'ends']) {
+      expect(caught(() => swings(f, { a: [0, 1] }, { ends } as never), ParameterError).field).toBe('options.ends');
+    }
+  });
+
+  it('names the options and their base, and reads a normal at the ends 0 and 1 just inside its infinite tails', () => {
+    expect(caught(() => swings(f, { a: [0, 1] }, { step: 1 } as never), ParameterError).field).toBe('options.step');
+    expect(caught(() => swings(f, { a: [0, 1] }, { base: 3 } as never), InputTypeError).field).toBe('options.base');
+    expect(caught(() => swings(f, { a: [0, 1] }, { base: { a: '1' } } as never), ParameterError).field).toBe('options.base.a');
+    expect(caught(() => swings(f, { a: [0, 1] }, { base: { b: 1 } }), ParameterError).message).toContain('one of the inputs (a)');
+    const tails = swings(f, { a: { kind: 'normal', mean: 0, sd: 1 } }, { ends: [0, 1] }).swings[0]!;
+    // 1e-6 and 1 − 1e-6: the normal's quantiles ±4.753.
+    expect(tails.low).toBeCloseTo(-4.753424, 4);
+    expect(tails.high).toBeCloseTo(4.753424, 4);
+    const bounded = swings(f, { a: [2, 4] }, { ends: [0, 1] }).swings[0]!;
+    expect([bounded.low, bounded.high]).toEqual([2, 4]);
   });
 });

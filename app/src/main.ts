@@ -55,9 +55,20 @@ function syncInputs(): void {
   $<HTMLInputElement>('uncertainty').checked = plan.uncertainty;
 }
 
+/** The views on screen, per element: finalized before the next drawing into it (a view holds timers and listeners). */
+const views = new Map<HTMLElement, { finalize(): void }>();
+
+/** Drawings into an element, one after another (so each view is finalized exactly once). */
+const drawing = new Map<HTMLElement, Promise<void>>();
+
 /** Draw a spec into an element; resolves when it is on screen. */
-async function draw(element: HTMLElement, spec: Record<string, unknown>): Promise<void> {
-  await embed(element, spec as never, { renderer: 'svg', actions: false });
+function draw(element: HTMLElement, spec: Record<string, unknown>): Promise<void> {
+  const next = (drawing.get(element) ?? Promise.resolve()).then(async () => {
+    views.get(element)?.finalize();
+    views.set(element, await embed(element, spec as never, { renderer: 'svg', actions: false }));
+  });
+  drawing.set(element, next.catch(() => undefined));
+  return next;
 }
 
 /** Recompute and redraw for a new plan. */

@@ -94,7 +94,8 @@ function moments(effects: ArrayLike<number>): { mean: number; meanAbsolute: numb
   const mean = sum / n;
   let squares = 0;
   for (let j = 0; j < n; j++) squares += (effects[j]! - mean) ** 2;
-  return { mean, meanAbsolute: absolute / n, standardDeviation: n > 1 ? Math.sqrt(squares / (n - 1)) : 0 };
+  // n ≥ 2: there are at least two trajectories.
+  return { mean, meanAbsolute: absolute / n, standardDeviation: Math.sqrt(squares / (n - 1)) };
 }
 
 /** Read the options of {@link morrisEffects}. */
