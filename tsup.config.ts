@@ -15,8 +15,9 @@ export default defineConfig({
     // Maps point into src/ by path without embedding it (the tarball shipped 7.7 MB of sources inside its maps).
     options.sourcesContent = false;
   },
-  // Bundle the parts of mathjs we use (its unit parser) instead of loading all of
-  // mathjs at import time: a full `import('mathjs')` costs ~0.7 s cold here.
+  // Bundle the parts of mathjs we use (the fits' linear algebra: create, inv, lusolve) instead of loading
+  // all of mathjs at import time (a full `import('mathjs')` costs ~0.7 s cold here); so mathjs is a
+  // devDependency, not a runtime one.
   noExternal: ['mathjs'],
   // The charts and Node entries import the main entry by name, so all share one copy at run time.
   external: ['relationship-equity'],

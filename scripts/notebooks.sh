@@ -17,11 +17,13 @@ export JUPYTER_PATH="$kernels/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 fail() { printf '\nnotebooks: %s\n' "$*" >&2; exit 1; }
 
 [ -x "$deno" ] || fail "Deno is not installed here: run \`npm install\` (it comes with the devDependency \`deno\`)."
-# deno jupyter --install writes under $XDG_DATA_HOME: point it at the project's folder.
-if [ ! -f "$kernels/jupyter/kernels/relationship-equity/kernel.json" ]; then
-  XDG_DATA_HOME="$kernels" "$deno" jupyter --install --force --name relationship-equity --display 'TypeScript (Deno)' > /dev/null 2>&1 \
-    || fail "could not register Deno's kernel in $kernels (deno jupyter --install)."
-fi
+# The kernel spec, written here (deno jupyter --install would write into the user's own Jupyter
+# folder on macOS and Windows): Deno's kernel, started by the project's deno.
+spec="$kernels/jupyter/kernels/relationship-equity"
+mkdir -p "$spec"
+cat > "$spec/kernel.json" <<JSON
+{"argv": ["$deno", "jupyter", "--kernel", "--conn", "{connection_file}"], "display_name": "TypeScript (Deno)", "language": "typescript"}
+JSON
 # The notebooks import the built package (dist/): build it when it is missing or older than src/.
 if [ ! -f dist/index.js ] || [ -n "$(find src -newer dist/index.js -name '*.ts' -print -quit)" ]; then
   echo "notebooks: building the package first (npm run build)"
@@ -48,17 +50,18 @@ status=0
 for notebook in notebooks/*.ipynb; do
   name=$(basename "$notebook" .ipynb)
   log="notebooks/out/$name.log"
-  start=$(date +%s%N)
+  start=$(node -e 'console.log(Date.now())')
   if ! jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=300 \
       --ExecutePreprocessor.kernel_name=relationship-equity \
       --output-dir notebooks/out --output "$name.executed.ipynb" "$notebook" > "$log" 2>&1; then
     # nbconvert's traceback is long: show the cell's error, which it prints last.
     echo "✘ $notebook failed; the error (full log: $log):" >&2
-    grep -v '^\s*$' "$log" | grep -vE '^(Traceback|  File |    )' | tail -n 12 >&2
+    if grep -q CellExecutionError "$log"; then sed -n '/CellExecutionError/,$p' "$log" | grep -v '^\s*$' | awk '!seen[$0]++' | head -n 14 >&2
+    else grep -v '^\s*$' "$log" | grep -vE '^(Traceback|  File |    )' | tail -n 12 >&2; fi
     status=1
     continue
   fi
-  milliseconds=$(( ($(date +%s%N) - start) / 1000000 ))
+  milliseconds=$(( $(node -e 'console.log(Date.now())') - start ))
   python3 scripts/check-notebook.py "notebooks/out/$name.executed.ipynb" "$milliseconds" || status=1
 done
 exit $status

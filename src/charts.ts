@@ -582,7 +582,7 @@ function sensitivityChart(result: Sensitivity | SobolResult, options: ChartOptio
   const yOffset = { field: 'index', type: 'nominal', sort: ['first-order (alone)', 'total (with interactions)'] };
   const question = 'question' in result ? ` of ${(result as Sensitivity).question}` : '';
   return {
-    ...frame(options, `Which parameters drive the answer${question}`, 'share of its variance; lines: 95% bootstrap intervals'),
+    ...frame(options, `Which parameters drive the answer${question}`, `share of its variance; lines: ${Math.round(100 * (sobol.level ?? 0.95))}% bootstrap intervals`),
     width: options.width ?? 480,
     height: options.height ?? Math.max(140, 34 * order.length),
     data: { values },

@@ -42,7 +42,8 @@ async function open(url: string): Promise<Page> {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(url);
-  await page.getByRole('status').filter({ hasText: 'equity' }).waitFor();
+  // The first chart drawn: the status is written before it, the chart's time after.
+  await page.waitForFunction(() => document.body.dataset.renderMs !== undefined && document.querySelector('#chart svg') !== null);
   return page;
 }
 
@@ -57,9 +58,20 @@ function expectedHeadline(start: number, length: number, years: number): string 
   return `absence after ${start} months cost ${Math.round(cost.fractionLost * 100)}% of equity: ${cost.monthsBefore.toFixed(0)} equivalent months of work became ${cost.monthsAfter.toFixed(0)}.`;
 }
 
-/** Set a control by its label and wait for the chart to be redrawn; the time it took, in ms. */
+/** Set a control by its label and wait for the chart of that plan (its URL key at that value) to be drawn; the time it took, in ms. */
 async function setControl(page: Page, label: string, value: string): Promise<number> {
-  const rendered = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('rendered', (e) => (e as CustomEvent).detail.what === 'chart' && resolve((e as CustomEvent).detail.ms), { once: false })));
+  const key = await page.getByLabel(label, { exact: true }).evaluate((input) => (input as HTMLInputElement).id);
+  const url = { 'control-postsPerWeek': 'posts', 'control-absenceLength': 'length', 'control-absenceStart': 'start', 'control-horizonYears': 'years' }[key]!;
+  const rendered = page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve) =>
+        document.addEventListener('rendered', (e) => {
+          const { what, query, ms } = (e as CustomEvent).detail;
+          if (what === 'chart' && new URLSearchParams(query).get(wanted.url) === wanted.value) resolve(ms);
+        }),
+      ),
+    { url, value },
+  );
   await page.getByLabel(label, { exact: true }).fill(value);
   return rendered;
 }
@@ -89,7 +101,7 @@ describe('the what-if page', () => {
       await expect.poll(() => page.getByLabel(label, { exact: true }).count(), label).toBe(1);
     }
     for (const preset of ["The seed's story", 'Never stopped', 'Daily from now']) expect(await page.getByRole('button', { name: preset }).count()).toBe(1);
-    expect(await page.locator('#chart svg').count()).toBe(1);
+    await expect.poll(() => page.locator('#chart svg').count()).toBe(1);
     await page.screenshot({ path: join(artefacts, 'seed-story.png'), fullPage: true });
     await page.close();
   });
@@ -130,17 +142,19 @@ describe('the what-if page', () => {
 
   it('draws Monte Carlo bands from a worker when asked, without freezing the page', async () => {
     const page = await open(base);
-    const done = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('rendered', (e) => (e as CustomEvent).detail.what === 'bands' && resolve((e as CustomEvent).detail.ms))));
+    const done = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('rendered', (e) => (e as CustomEvent).detail.what === 'bands' && new URLSearchParams((e as CustomEvent).detail.query).get('length') === '9' && resolve((e as CustomEvent).detail.ms))));
     await page.getByLabel('Show uncertainty', { exact: true }).check();
-    // The page answers while the worker computes: the headline is there before the bands.
-    expect(await page.getByRole('status').textContent()).toContain('cost 30% of equity');
-    timings.push(`uncertainty on, 1,000 runs × 5 years, from the click to the bands drawn: ${(await done).toFixed(0)} ms`);
+    // The page answers while the worker computes: a control changed now redraws the chart before the bands arrive.
+    timings.push(`with the bands computing, absence length 8 → 9: chart redrawn in ${(await setControl(page, 'Absence length (months)', '9')).toFixed(0)} ms`);
+    expect(await page.getByRole('status').textContent()).toContain('A 9-month absence');
+    timings.push(`uncertainty on, 1,000 runs × 5 years, from the last change to its bands drawn: ${(await done).toFixed(0)} ms`);
     await expect.poll(() => page.locator('#bands svg').count()).toBe(1);
     expect(await page.locator('#bands-note').textContent()).toContain('1000 seeded runs');
     expect(page.url()).toContain('uncertainty=1');
-    const bandsAgain = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('rendered', (e) => (e as CustomEvent).detail.what === 'bands' && resolve((e as CustomEvent).detail.ms))));
+    const bandsAgain = page.evaluate(() => new Promise<number>((resolve) => document.addEventListener('rendered', (e) => (e as CustomEvent).detail.what === 'bands' && new URLSearchParams((e as CustomEvent).detail.query).get('length') === '10' && resolve((e as CustomEvent).detail.ms))));
     await page.getByLabel('Absence length (months)', { exact: true }).fill('10');
-    timings.push(`with uncertainty, absence length 8 → 10: bands redrawn in ${(await bandsAgain).toFixed(0)} ms`);
+    timings.push(`with uncertainty, absence length 9 → 10: bands redrawn in ${(await bandsAgain).toFixed(0)} ms`);
+    await expect.poll(() => page.locator('#bands-figure').getAttribute('aria-busy')).toBeNull();
     await page.screenshot({ path: join(artefacts, 'uncertainty.png'), fullPage: true });
     await page.close();
   });

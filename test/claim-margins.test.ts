@@ -36,8 +36,15 @@ describe('claimMargins', () => {
     const [c7] = claimMargins({ claims: ['C7'], parameters: ['earlyBonus'], largest: 2 });
     const down = c7!.margins[0]!.down;
     expect(down.breaksAt).toBeNull();
+    // earlyBonus 1 may go down to 0 (−100%) and no further: the search ends at that edge.
     expect(down.limit).toBeLessThanOrEqual(1);
-    expect(down.limit).toBeGreaterThan(0.4);
+    expect(down.limit).toBeGreaterThan(0.998);
+  });
+
+  it('gives a parameter at 0 no relative move: it holds to a limit of 0', () => {
+    const [c7] = claimMargins({ claims: ['C7'], parameters: ['earlyBonus'], base: { earlyBonus: 0 } });
+    expect(c7!.margins[0]!.up).toEqual({ breaksAt: null, limit: 0 });
+    expect(c7!.margins[0]!.value).toBe(0);
   });
 
   it('gives a claim that does not hold at the base no margin at all', () => {

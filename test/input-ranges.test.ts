@@ -26,6 +26,15 @@ describe('readRanges', () => {
     expect(t!.at(0.5)).toBeCloseTo(4 - Math.sqrt(0.5 * 4 * 3), 12);
   });
 
+  it('reads a normal truncated as monteCarlo draws it: the quantile within the kept part, bounded when both ends are', () => {
+    const [half, both] = readRanges({ half: { kind: 'normal', mean: 0, sd: 1, min: 0 }, both: { kind: 'normal', mean: 1, sd: 2, min: 0, max: 2 } }, 8);
+    // Half a normal above 0: its median is the normal's 75% quantile.
+    expect(half!.at(0.5)).toBeCloseTo(0.6744898, 6);
+    expect(half!.at(0)).toBe(0);
+    expect(half!.bounded).toBe(false);
+    expect([both!.at(0), both!.at(0.5), both!.at(1), both!.bounded]).toEqual([0, 1, 2, true]);
+  });
+
   it('refuses bad ranges, naming the input and the field', () => {
     const field = (ranges: unknown) => caught(() => readRanges(ranges, 3), ParameterError).field;
     expect(field({})).toBe('ranges');
@@ -40,6 +49,8 @@ describe('readRanges', () => {
     expect(field({ a: { kind: 'triangular', min: 0, mode: 2, max: 1 } })).toBe('ranges.a');
     expect(field({ a: { kind: 'normal', mean: 0, sd: 1, extra: 1 } })).toBe('ranges.a.extra');
     expect(field({ a: { kind: 'beta' } })).toBe('ranges.a.kind');
+    expect(field({ a: { kind: 'normal', mean: 0, sd: 1, min: 1, max: 0 } })).toBe('ranges.a.max');
+    expect(field({ a: { kind: 'normal', mean: 0, sd: 1, min: 50 } })).toBe('ranges.a');
   });
 });
 

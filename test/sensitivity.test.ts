@@ -97,6 +97,16 @@ describe('sensitivity', () => {
     expect(Object.keys(QUESTIONS)).toContain(m.question);
   });
 
+  it("varies the base's own parameters: a logistic response's lambda, and only the default ranges the base has", () => {
+    const base = { response: { kind: 'logistic', lambda: 2 } } as const;
+    const own = sensitivity({ question: 'totalInterest', method: 'swings', base, parameters: { 'response.lambda': [1, 3] }, plan: { horizon: '2 years' } });
+    expect(own.swings!.swings[0]!.atHigh).toBeGreaterThan(own.swings!.swings[0]!.atLow);
+    const defaults = sensitivity({ question: 'equityLost', method: 'swings', base });
+    expect(Object.keys(defaults.ranges)).not.toContain('response.halfSaturation');
+    expect(Object.keys(defaults.ranges)).toContain('neglectDecay');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', base, parameters: ['response.shape'] }), ParameterError).field).toBe('parameters[0]');
+  });
+
   it('refuses unknown questions, parameters and methods, a missing seed, and a point without an answer', () => {
     expect(caught(() => sensitivity({ question: 'cost' as never, method: 'swings' }), ParameterError).field).toBe('question');
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: ['neglect'] }), ParameterError).field).toBe('parameters[0]');

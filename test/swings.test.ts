@@ -50,15 +50,18 @@ describe('swings, its options', () => {
     }
   });
 
-  it('names the options and their base, and reads a normal at the ends 0 and 1 just inside its infinite tails', () => {
+  it('names the options and their base, and reads a normal at the ends 0 and 1 at its 0.5% and 99.5% quantiles (as Morris does)', () => {
     expect(caught(() => swings(f, { a: [0, 1] }, { step: 1 } as never), ParameterError).field).toBe('options.step');
     expect(caught(() => swings(f, { a: [0, 1] }, { base: 3 } as never), InputTypeError).field).toBe('options.base');
     expect(caught(() => swings(f, { a: [0, 1] }, { base: { a: '1' } } as never), ParameterError).field).toBe('options.base.a');
     expect(caught(() => swings(f, { a: [0, 1] }, { base: { b: 1 } }), ParameterError).message).toContain('one of the inputs (a)');
     const tails = swings(f, { a: { kind: 'normal', mean: 0, sd: 1 } }, { ends: [0, 1] }).swings[0]!;
-    // 1e-6 and 1 − 1e-6: the normal's quantiles ±4.753.
-    expect(tails.low).toBeCloseTo(-4.753424, 4);
-    expect(tails.high).toBeCloseTo(4.753424, 4);
+    expect(tails.low).toBeCloseTo(-2.5758293, 5);
+    expect(tails.high).toBeCloseTo(2.5758293, 5);
+    const truncated = swings(f, { a: { kind: 'normal', mean: 0, sd: 1, min: 0, max: 1 } }).swings[0]!;
+    // A normal truncated to [0, 1] is bounded: read at its ends.
+    expect(truncated.low).toBe(0);
+    expect(truncated.high).toBeCloseTo(1, 12);
     const bounded = swings(f, { a: [2, 4] }, { ends: [0, 1] }).swings[0]!;
     expect([bounded.low, bounded.high]).toEqual([2, 4]);
   });

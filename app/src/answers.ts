@@ -3,7 +3,7 @@
  * twin that never stopped, the headline sentences the demo prints, and the
  * cost of waiting one more month before coming back.
  */
-import { absenceCost, costOfDelay, DAYS_PER_MONTH, simulate, type AbsenceCost, type Account, type Simulation } from 'relationship-equity';
+import { absenceCost, costOfDelay, DAYS_PER_MONTH, DAYS_PER_YEAR, simulate, type AbsenceCost, type Account, type Simulation } from 'relationship-equity';
 import { activityOf, horizonOf, twinOf, type Plan } from './plan.js';
 
 /** What the page shows for a plan. */
@@ -40,7 +40,7 @@ function yearAfterReturn(cost: AbsenceCost): string {
   const from = cost.absence.to;
   const to = Math.min(from + 12 * DAYS_PER_MONTH, cost.days[cost.days.length - 1]!);
   const [away, twin] = [cost.simulation.total(from, to).reach, cost.twin.total(from, to).reach];
-  return `In the ${((to - from) / DAYS_PER_MONTH).toFixed(0)} months after the return it gets ${whole(away)} ${totalOf(cost.units.reach)} against ${whole(twin)} had it never stopped (${pct(1 - away / twin)} fewer).`;
+  return `In the ${((to - from) / DAYS_PER_MONTH).toFixed(0)} months after the return it gets ${whole(away)} ${totalOf(cost.units.reach)} against ${whole(twin)} had it never stopped${twin > 0 ? ` (${pct(1 - away / twin)} fewer)` : ''}.`;
 }
 
 /**
@@ -56,7 +56,7 @@ export function answersFor(plan: Plan, account?: Account): Answers {
       cost: null,
       run,
       sentences: [
-        `Never stopped: after ${plan.horizonYears} years the account has ${whole(run.final.equity)} equity, and in its last year it gets ${whole(year.reach)} ${totalOf(run.units.reach)} and ${whole(year.interest)} ${totalOf(run.units.interest)}.`,
+        `Never stopped: after ${(horizon / DAYS_PER_YEAR).toFixed(1).replace(/\.0$/, '')} year${horizon === DAYS_PER_YEAR ? '' : 's'} the account has ${whole(run.final.equity)} equity, and in its last year it gets ${whole(year.reach)} ${totalOf(run.units.reach)} and ${whole(year.interest)} ${totalOf(run.units.interest)}.`,
       ],
     };
   }

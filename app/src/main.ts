@@ -15,14 +15,9 @@ let plan: Plan = planFromQuery(location.search);
 let account: Account | null = null;
 let accountName = '';
 let requests = 0;
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-/** A request without its id (the page numbers them). */
-type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
-const send = (request: Unnumbered<Request>): number => {
-  const id = ++requests;
-  worker.postMessage({ ...request, id });
-  return id;
-};
+// Two workers: a fit (which can take seconds) never holds up the bands.
+const bandsWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const fitWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 /** The controls, made from the plan's list: a label and a number input each. */
 function buildControls(): void {
@@ -65,15 +60,18 @@ const drawing = new Map<HTMLElement, Promise<void>>();
 function draw(element: HTMLElement, spec: Record<string, unknown>): Promise<void> {
   const next = (drawing.get(element) ?? Promise.resolve()).then(async () => {
     views.get(element)?.finalize();
+    views.delete(element);
     views.set(element, await embed(element, spec as never, { renderer: 'svg', actions: false }));
   });
   drawing.set(element, next.catch(() => undefined));
   return next;
 }
 
-/** Recompute and redraw for a new plan. */
+let updates = 0;
+/** Recompute and redraw for a new plan; a newer update supersedes one still drawing. */
 async function update(next: Plan, options: { syncInputs?: boolean } = {}): Promise<void> {
   const started = performance.now();
+  const mine = ++updates;
   plan = next;
   if (options.syncInputs) syncInputs();
   history.replaceState(null, '', queryOf(plan));
@@ -86,29 +84,65 @@ async function update(next: Plan, options: { syncInputs?: boolean } = {}): Promi
     await draw($('chart'), spec);
   } catch (error) {
     headline.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: error instanceof Error ? error.message : String(error) }));
+    $('chart').replaceChildren();
   }
+  if (mine !== updates) return;
   const ms = performance.now() - started;
   document.body.dataset.renderMs = ms.toFixed(1);
-  document.dispatchEvent(new CustomEvent('rendered', { detail: { ms, what: 'chart' } }));
+  document.dispatchEvent(new CustomEvent('rendered', { detail: { ms, what: 'chart', query: queryOf(plan) } }));
   requestBands(started);
 }
 
-let bandsRequest = 0;
-let bandsStarted = 0;
-/** Ask the worker for the bands of the current plan (or hide them). */
+/** The bands: the latest plan wanted, and whether the worker is busy with one (at most one in flight, one waiting). */
+let bandsGeneration = 0;
+let bandsWanted: { readonly generation: number; readonly plan: Plan; readonly account: Account | null; readonly started: number } | null = null;
+let bandsRunning: { readonly generation: number; readonly started: number } | null = null;
+
+/** Ask for the bands of the current plan (or hide them); a request waiting for the worker is replaced, never queued. */
 function requestBands(started: number): void {
   const figure = $('bands-figure');
+  bandsGeneration++;
   if (!plan.uncertainty) {
     figure.hidden = true;
-    bandsRequest = 0;
+    bandsWanted = null;
     return;
   }
   figure.hidden = false;
   figure.setAttribute('aria-busy', 'true');
   $('bands-note').textContent = 'Computing the range of outcomes…';
-  bandsStarted = started;
-  bandsRequest = send({ kind: 'bands', plan, account });
+  bandsWanted = { generation: bandsGeneration, plan, account, started };
+  pumpBands();
 }
+
+/** Hand the waiting request to the worker when it is free. */
+function pumpBands(): void {
+  if (bandsRunning !== null || bandsWanted === null) return;
+  const job = bandsWanted;
+  bandsWanted = null;
+  bandsRunning = { generation: job.generation, started: job.started };
+  bandsWorker.postMessage({ kind: 'bands', id: job.generation, plan: job.plan, account: job.account } satisfies Request);
+}
+
+bandsWorker.onmessage = async (event: MessageEvent) => {
+  const message = event.data as { kind: string; id: number; result?: unknown; message?: string };
+  const job = bandsRunning!;
+  bandsRunning = null;
+  pumpBands();
+  if (message.id !== bandsGeneration) return; // superseded: a newer request is waiting or running
+  const figure = $('bands-figure');
+  if (message.kind === 'error') {
+    $('bands-note').replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `Could not compute the bands: ${message.message}` }));
+    figure.removeAttribute('aria-busy');
+    return;
+  }
+  await draw($('bands'), charts.bands(message.result as never, { series: 'interest', width: 600, height: 160 }));
+  if (message.id !== bandsGeneration) return;
+  figure.removeAttribute('aria-busy');
+  $('bands-note').textContent = `The range of interest: ${BAND_ASSUMPTIONS}.`;
+  const ms = performance.now() - job.started;
+  document.body.dataset.bandsMs = ms.toFixed(1);
+  document.dispatchEvent(new CustomEvent('rendered', { detail: { ms, what: 'bands', query: queryOf(plan) } }));
+};
 
 /** Show a fit's parameters and warnings, in words. */
 function showFit(reply: FitReply): void {
@@ -125,35 +159,28 @@ function showFit(reply: FitReply): void {
 
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-worker.onmessage = async (event: MessageEvent) => {
-  const message = event.data as { kind: string; id: number; result?: unknown; of?: string; message?: string };
-  if (message.kind === 'bands' && message.id === bandsRequest) {
-    const figure = $('bands-figure');
-    await draw($('bands'), charts.bands(message.result as never, { series: 'interest', width: 600, height: 160 }));
-    figure.removeAttribute('aria-busy');
-    $('bands-note').textContent = `The range of interest: ${BAND_ASSUMPTIONS}.`;
-    const ms = performance.now() - bandsStarted;
-    document.body.dataset.bandsMs = ms.toFixed(1);
-    document.dispatchEvent(new CustomEvent('rendered', { detail: { ms, what: 'bands' } }));
-  } else if (message.kind === 'fit') {
-    const reply = message.result as FitReply;
-    account = reply.account;
-    showFit(reply);
-    $('model-units').hidden = false;
-    $('units').textContent = `Answers for ${accountName}: reach in ${reply.account.units.reach}, interest in ${reply.account.units.interest}.`;
-    await update(plan);
-  } else if (message.kind === 'error') {
-    const target = message.of === 'fit' ? $('fit') : $('bands-note');
-    target.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `Could not ${message.of === 'fit' ? 'fit this history' : 'compute the bands'}: ${message.message}` }));
-    if (message.of === 'bands') $('bands-figure').removeAttribute('aria-busy');
+let fitRequest = 0;
+fitWorker.onmessage = async (event: MessageEvent) => {
+  const message = event.data as { kind: string; id: number; result?: unknown; message?: string };
+  if (message.id !== fitRequest) return; // a later upload, or back to model units
+  if (message.kind === 'error') {
+    $('fit').replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `Could not fit this history: ${message.message}` }));
+    return;
   }
+  const reply = message.result as FitReply;
+  account = reply.account;
+  showFit(reply);
+  $('model-units').hidden = false;
+  $('units').textContent = `Answers for ${accountName}: reach in ${reply.account.units.reach}, interest in ${reply.account.units.interest}.`;
+  await update(plan);
 };
 
 /** Fit an export (its text and a name for the account). */
 function fitHistory(name: string, csv: string): void {
   accountName = name.replace(/\.csv$/i, '');
   $('fit').textContent = `Fitting ${name}…`;
-  send({ kind: 'fit', name: accountName, csv });
+  fitRequest = ++requests;
+  fitWorker.postMessage({ kind: 'fit', id: fitRequest, name: accountName, csv } satisfies Request);
 }
 
 $<HTMLInputElement>('history').addEventListener('change', async (e) => {
@@ -162,6 +189,7 @@ $<HTMLInputElement>('history').addEventListener('change', async (e) => {
 });
 $('sample').addEventListener('click', async () => fitHistory('sample-history.csv', await (await fetch(`${import.meta.env.BASE_URL}sample-history.csv`)).text()));
 $('model-units').addEventListener('click', () => {
+  fitRequest = 0;
   account = null;
   $('fit').replaceChildren();
   $('units').textContent = '';

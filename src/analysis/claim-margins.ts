@@ -4,10 +4,12 @@
  * at which the claim stops holding. A claim that breaks within 5% of some
  * parameter is knife-edge — its headline rests on that value being right.
  *
- * The search scans moves of 1%, 2%, 5%, 10%, 20% and 50% and refines the first
- * break found by bisection, so a break narrower than the scan's spacing can be
- * missed; a move the parameter cannot take (a share above 1, a negative
- * weight) ends the search at the edge of what is allowed.
+ * The search scans moves of 1%, 2%, 5%, 10%, 20% and 50% (and `largest`) and
+ * refines the first break found by bisection, so a break narrower than the
+ * scan's spacing can be missed; where a move the parameter cannot take (a share
+ * above 1, a negative weight) comes first, the bisection finds the edge of what
+ * is allowed and the search ends there (`limit`). A parameter whose value is 0
+ * cannot move by a share of itself: its margins are `{ breaksAt: null, limit: 0 }`.
  *
  * @module
  */
@@ -98,24 +100,29 @@ function holdsAt(id: ClaimId, base: ParameterInput, resolved: ModelParameters, p
   return measureClaim(id, { parameters: input }).holds;
 }
 
-/** The margin one way: scan, then bisect the first break. */
+/**
+ * The margin one way: scan, then bisect between the last move that held and the
+ * first that did not — to the break, or, where the parameter's allowed values end
+ * first, to that edge.
+ */
 function marginOneWay(holds: (move: number) => boolean | null, sign: 1 | -1, largest: number, tolerance: number): Margin {
   let held = 0;
   for (const step of [...SCAN.filter((m) => m < largest), largest]) {
     const verdict = holds(sign * step);
-    if (verdict === null) return { breaksAt: null, limit: held };
-    if (verdict) {
+    if (verdict === true) {
       held = step;
       continue;
     }
-    let broke = step;
-    while (broke - held > tolerance) {
-      const middle = (held + broke) / 2;
+    // `beyond` does not hold: it breaks the claim (broke) or is not an allowed value.
+    let beyond = step;
+    let broke = verdict === false;
+    while (beyond - held > tolerance) {
+      const middle = (held + beyond) / 2;
       const v = holds(sign * middle);
       if (v === true) held = middle;
-      else broke = middle;
+      else [beyond, broke] = [middle, v === false];
     }
-    return { breaksAt: broke, limit: largest };
+    return broke ? { breaksAt: beyond, limit: largest } : { breaksAt: null, limit: held };
   }
   return { breaksAt: null, limit: largest };
 }
@@ -168,8 +175,10 @@ export function claimMargins(options: ClaimMarginOptions = {}): ClaimMargins {
     const margins = parameters.map((parameter): ParameterMargin => {
       const value = parameterValue(resolved, parameter)!;
       const at = (move: number) => holdsAt(id, base, resolved, parameter, value, move);
-      const none: Margin = { breaksAt: 0, limit: 0 };
-      return { parameter, value, down: holds ? marginOneWay(at, -1, largest, tolerance) : none, up: holds ? marginOneWay(at, 1, largest, tolerance) : none };
+      // A claim that does not hold has no margin; a parameter at 0 cannot move by a share of itself.
+      const none: Margin = { breaksAt: holds ? null : 0, limit: 0 };
+      const moves = holds && value !== 0;
+      return { parameter, value, down: moves ? marginOneWay(at, -1, largest, tolerance) : none, up: moves ? marginOneWay(at, 1, largest, tolerance) : none };
     });
     const narrowest = (holds ? margins : [])
       .flatMap((m) => (['down', 'up'] as const).map((direction) => ({ parameter: m.parameter, direction, breaksAt: m[direction].breaksAt })))

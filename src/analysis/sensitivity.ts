@@ -16,7 +16,7 @@ import type { InputRange } from '../numerics/input-ranges.js';
 import { sobolIndices, type SobolResult } from '../numerics/sobol-indices.js';
 import { swings, type SwingResult } from '../numerics/swings.js';
 import { PARAMETER_RANGES } from '../model/parameter-ranges.js';
-import { parameterValue, resolveParameters, withParameters, type ParameterInput } from '../model/parameters.js';
+import { parameterValue, resolveParameters, withParameters, type ModelParameters, type ParameterInput } from '../model/parameters.js';
 import { schedule, scheduleInput, type Schedule } from '../model/schedule.js';
 import { simulate, type Simulation } from '../model/simulate.js';
 import { compare } from './compare.js';
@@ -109,13 +109,17 @@ export interface Sensitivity {
   summary(): SensitivitySummary;
 }
 
-/** The parameters' ranges, read: names of PARAMETER_RANGES or own ranges, each a numeric parameter path. */
-function readParameters(value: unknown): Record<string, InputRange> {
-  const defaults = resolveParameters();
+/**
+ * The parameters' ranges, read: names of PARAMETER_RANGES or own ranges, each a
+ * numeric parameter path of the base parameters (a fitted account with a logistic
+ * response varies `response.lambda`, not `response.halfSaturation`). The default,
+ * every range of PARAMETER_RANGES, keeps those the base has.
+ */
+function readParameters(value: unknown, base: ModelParameters): Record<string, InputRange> {
   const known = (name: string, field: string): void => {
-    if (parameterValue(defaults, name) === undefined) throw new ParameterError(field, name, "a numeric parameter's path, such as 'neglectDecay' or 'lag.mean'");
+    if (parameterValue(base, name) === undefined) throw new ParameterError(field, name, "a numeric parameter's path of the base parameters, such as 'neglectDecay' or 'lag.mean'");
   };
-  if (value === undefined) return Object.fromEntries(Object.entries(PARAMETER_RANGES).map(([name, r]) => [name, r.range]));
+  if (value === undefined) return Object.fromEntries(Object.entries(PARAMETER_RANGES).filter(([name]) => parameterValue(base, name) !== undefined).map(([name, r]) => [name, r.range]));
   if (Array.isArray(value)) {
     if (value.length === 0) throw new ParameterError('parameters', value, 'at least one parameter');
     return Object.fromEntries(
@@ -123,6 +127,7 @@ function readParameters(value: unknown): Record<string, InputRange> {
         if (typeof name !== 'string' || PARAMETER_RANGES[name] === undefined) {
           throw new ParameterError(`parameters[${i}]`, name, `one of ${Object.keys(PARAMETER_RANGES).join(', ')} (or give ranges)`);
         }
+        known(name, `parameters[${i}]`);
         return [name, PARAMETER_RANGES[name].range];
       }),
     );
@@ -218,11 +223,11 @@ function readMethod(o: Record<string, unknown>): { method: 'sobol' | 'morris' | 
 export function sensitivity(options: SensitivityOptions): Sensitivity {
   const o = plainObject('options', options);
   knownKeys('options', o, ['question', 'parameters', 'method', 'samples', 'seed', 'bootstrap', 'base', 'absence', 'plan']);
-  const ranges = readParameters(o.parameters);
-  const { name, answer } = answerOf(o);
-  const { method, ...settings } = readMethod(o);
   const base = plainObject('base', o.base ?? {}) as ParameterInput;
   const resolvedBase = resolveParameters(base);
+  const ranges = readParameters(o.parameters, resolvedBase);
+  const { name, answer } = answerOf(o);
+  const { method, ...settings } = readMethod(o);
   const names = Object.keys(ranges);
   const model = (inputs: Record<string, number>): number =>
     answer(

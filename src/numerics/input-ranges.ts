@@ -9,7 +9,7 @@
 import { InputTypeError, ParameterError } from '../core/errors.js';
 import { knownKeys, plainObject } from '../core/validate.js';
 import type { LognormalDistribution, NormalDistribution, TriangularDistribution, UniformDistribution } from './distributions.js';
-import { normalQuantile } from './normal.js';
+import { normalCdf, normalQuantile } from './normal.js';
 
 /** An input's range: `[low, high]` (uniform), or a uniform, normal (untruncated), lognormal or triangular distribution as {@link monteCarlo} takes them. */
 export type InputRange = readonly [number, number] | UniformDistribution | NormalDistribution | LognormalDistribution | TriangularDistribution;
@@ -50,10 +50,18 @@ function readRange(field: string, range: unknown): Omit<ReadInput, 'name'> {
       return { at: (u) => min + (max - min) * u, bounded: true };
     }
     case 'normal': {
-      knownKeys(field, o, ['kind', 'mean', 'sd']);
+      knownKeys(field, o, ['kind', 'mean', 'sd', 'min', 'max']);
       const [mean, sd] = [num('mean'), num('sd')];
       if (!(sd > 0)) throw new ParameterError(`${field}.sd`, sd, 'a number > 0');
-      return { at: (u) => mean + sd * normalQuantile(u), bounded: false };
+      const min = o.min === undefined ? -Infinity : num('min');
+      const max = o.max === undefined ? Infinity : num('max');
+      if (!(max > min)) throw new ParameterError(`${field}.max`, max, `above min (${min})`);
+      if (min === -Infinity && max === Infinity) return { at: (u) => mean + sd * normalQuantile(u), bounded: false };
+      // Truncated to [min, max], as monteCarlo draws it: the quantile of u within the kept part of the normal.
+      const [lo, hi] = [normalCdf((min - mean) / sd), normalCdf((max - mean) / sd)];
+      if (!(hi - lo > 1e-12)) throw new ParameterError(field, range, 'min and max that keep some of the normal (they lie far out in one tail)');
+      const clamp = (x: number) => Math.min(max, Math.max(min, x));
+      return { at: (u) => clamp(mean + sd * normalQuantile(lo + u * (hi - lo))), bounded: Number.isFinite(min) && Number.isFinite(max) };
     }
     case 'lognormal': {
       knownKeys(field, o, ['kind', 'mu', 'sigma']);
@@ -82,7 +90,7 @@ function readRange(field: string, range: unknown): Omit<ReadInput, 'name'> {
  * @internal
  * @example
  * ```ts
- * import { readRanges } from 'relationship-equity';
+ * import { readRanges } from './input-ranges.js';
  * const [a] = readRanges({ a: [0, 10] }, 32);
  * a.at(0.25); // 2.5
  * ```

@@ -60,6 +60,8 @@ export interface SobolResult {
   readonly evaluations: number;
   /** The variance of the answer over the samples (of the first output). */
   readonly variance: number;
+  /** The level of the intervals. */
+  readonly level: number;
 }
 
 /** Keep a coordinate off 0 and 1, where unbounded inverses are infinite. */
@@ -208,5 +210,5 @@ function summarise(outputs: ReturnType<typeof collect>, names: readonly string[]
   }
   const scalar = outputs.has('') && outputs.size === 1;
   const first = perOutput[scalar ? '' : outputs.keys().next().value!]!;
-  return scalar ? { indices: first, evaluations, variance } : { indices: first, outputs: perOutput, evaluations, variance };
+  return scalar ? { indices: first, evaluations, variance, level } : { indices: first, outputs: perOutput, evaluations, variance, level };
 }

@@ -12,11 +12,20 @@ import { ParameterError } from '../core/errors.js';
 import { knownKeys, plainObject } from '../core/validate.js';
 import { finiteAnswer, modelFunction, readRanges, type InputRange } from './input-ranges.js';
 
+/** The furthest into its tails an unbounded input is read (as {@link morrisEffects} reads it). */
+const UNBOUNDED_TAIL = 0.005;
+
 /** Options of {@link swings}. */
 export interface SwingOptions {
   /** The base values; an input not named here sits at its range's median (the midpoint of `[low, high]`). @defaultValue `{}` */
   readonly base?: Readonly<Record<string, number>>;
-  /** The probabilities of an input's low and high ends: `[0, 1]` reads `[low, high]` ranges at their ends (unbounded distributions then use 0.05 and 0.95). @defaultValue `[0.05, 0.95]` for distributions, `[0, 1]` for `[low, high]` */
+  /**
+   * The probabilities of each input's low and high ends. An unbounded input (a
+   * normal or lognormal) is never read beyond its 0.5% and 99.5% quantiles, as
+   * Morris reads it, so `[0, 1]` takes bounded ranges at their ends and unbounded
+   * ones at those quantiles.
+   * @defaultValue `[0, 1]` for bounded inputs (`[low, high]`, uniform, triangular), `[0.05, 0.95]` for unbounded ones
+   */
   readonly ends?: readonly [number, number];
 }
 
@@ -87,7 +96,7 @@ export function swings<I extends string>(model: (inputs: Record<I, number>) => n
   const { ends, base } = readOptions(options, inputs.map((i) => i.name));
   const endsOf = (bounded: boolean): readonly [number, number] => {
     if (ends === null) return bounded ? [0, 1] : [0.05, 0.95];
-    return bounded ? ends : [Math.max(ends[0], 1e-6), Math.min(ends[1], 1 - 1e-6)];
+    return bounded ? ends : [Math.max(ends[0], UNBOUNDED_TAIL), Math.min(ends[1], 1 - UNBOUNDED_TAIL)];
   };
   const baseInputs = Object.fromEntries(inputs.map((input) => [input.name, base[input.name] ?? input.at(0.5)])) as Record<I, number>;
   const run = (changes: Partial<Record<I, number>>): number => {
