@@ -115,3 +115,75 @@ describe('sobolIndices on models with a closed form', () => {
     expect(r.indices.x!.total).toBeGreaterThan(0.9);
   });
 });
+
+describe('sobolIndices, its estimators and options', () => {
+  it('computes the Saltelli 2010 first-order and Jansen total estimators and the variance of f(A) and f(B) exactly, whatever the offset', () => {
+    const calls: number[] = [];
+    const model = ({ a, b }: Record<string, number>) => {
+      const y = 1000 + 3 * a! + a! * b! * 2 + Math.sin(5 * b!);
+      calls.push(y);
+      return y;
+    };
+    const n = 64;
+    const r = sobolIndices(model, { a: [0, 1], b: [0, 1] }, { samples: n, seed: 'exact', bootstrap: 0 });
+    // Calls per row: A, B, A with column a from B, A with column b from B.
+    const fA = [], fB = [], fAa = [], fAb = [];
+    for (let row = 0; row < n; row++) {
+      fA.push(calls[4 * row]!);
+      fB.push(calls[4 * row + 1]!);
+      fAa.push(calls[4 * row + 2]!);
+      fAb.push(calls[4 * row + 3]!);
+    }
+    const all = [...fA, ...fB, ...fAa, ...fAb];
+    const centre = all.reduce((p, v) => p + v, 0) / all.length;
+    const c = (xs: number[]) => xs.map((x) => x - centre);
+    const [A, B, Aa, Ab] = [c(fA), c(fB), c(fAa), c(fAb)];
+    const mean = [...A, ...B].reduce((p, v) => p + v, 0) / (2 * n);
+    const variance = [...A, ...B].reduce((p, v) => p + (v - mean) ** 2, 0) / (2 * n - 1);
+    const first = (AB: number[]) => AB.reduce((p, v, j) => p + B[j]! * (v - A[j]!), 0) / n / variance;
+    const total = (AB: number[]) => AB.reduce((p, v, j) => p + (A[j]! - v) ** 2, 0) / (2 * n) / variance;
+    expect(r.variance).toBeCloseTo(variance, 9);
+    expect(r.indices.a!.first).toBeCloseTo(first(Aa), 9);
+    expect(r.indices.b!.first).toBeCloseTo(first(Ab), 9);
+    expect(r.indices.a!.total).toBeCloseTo(total(Aa), 9);
+    expect(r.indices.b!.total).toBeCloseTo(total(Ab), 9);
+    expect(r.level).toBe(0.95);
+  });
+
+  it('gives a constant model indices of zero, not NaN, and narrower intervals at a lower level', () => {
+    const flat = sobolIndices(() => 7, { a: [0, 1] }, { samples: 16, seed: 1 });
+    expect(flat.indices.a).toMatchObject({ first: 0, total: 0 });
+    expect(flat.variance).toBe(0);
+    const f = ({ a, b }: Record<string, number>) => a! + b! * b!;
+    const wide = sobolIndices(f, { a: [0, 1], b: [0, 1] }, { samples: 512, seed: 'w', bootstrap: 400 }).indices.a!.totalInterval!;
+    const narrow = sobolIndices(f, { a: [0, 1], b: [0, 1] }, { samples: 512, seed: 'w', bootstrap: 400, level: 0.5 }).indices.a!.totalInterval!;
+    const ratio = (narrow[1] - narrow[0]) / (wide[1] - wide[0]);
+    // For a near-normal bootstrap the 50% interval is 0.674 / 1.96 ≈ 0.34 of the 95% one.
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(0.5);
+    expect(wide[0]).toBeLessThan(wide[1]);
+  });
+
+  it('analyses a one-output record as a record, and refuses a model whose outputs change or are not finite', () => {
+    const one = sobolIndices(({ a }) => ({ y: a }), { a: [0, 1] }, { samples: 8, seed: 1, bootstrap: 0 });
+    expect(Object.keys(one.outputs!)).toEqual(['y']);
+    let calls = 0;
+    const growing = () => (++calls === 1 ? { y: 1 } : { y: 1, z: 2 });
+    expect(caught(() => sobolIndices(growing, { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model');
+    expect(caught(() => sobolIndices(() => ({ y: 1, z: NaN }), { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model.z');
+    expect(caught(() => sobolIndices(() => ({}), { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model');
+  });
+
+  it('takes up to 32 inputs, and names each bad option', () => {
+    const many = (k: number) => Object.fromEntries(Array.from({ length: k }, (_, i) => [`x${i}`, [0, 1]])) as Record<string, [number, number]>;
+    expect(sobolIndices((x) => x.x0!, many(32), { samples: 2, seed: 1, bootstrap: 0 }).evaluations).toBe(2 * 34);
+    expect(caught(() => sobolIndices((x) => x.x0!, many(33), { samples: 2, seed: 1 }), ParameterError).field).toBe('ranges');
+    const f = ({ a }: Record<string, number>) => a!;
+    expect(caught(() => sobolIndices(f, { a: [0, 1] }, 3 as never), InputTypeError).field).toBe('options');
+    expect(caught(() => sobolIndices(f, { a: [0, 1] }, { seed: 1, runs: 3 } as never), ParameterError).field).toBe('options.runs');
+    expect(caught(() => sobolIndices(f, { a: [0, 1] }, { seed: null } as never), InputTypeError).field).toBe('options.seed');
+    expect(caught(() => sobolIndices(f, { a: [0, 1] }, { seed: 1, bootstrap: 1.5 }), ParameterError).field).toBe('options.bootstrap');
+    for (const level of [0, 1, 'x']) expect(caught(() => sobolIndices(f, { a: [0, 1] }, { seed: 1, level } as never), ParameterError).field).toBe('options.level');
+    expect(caught(() => sobolIndices(f, { a: [0, 1] }, { seed: 1, samples: 1e9 }), ParameterError).field).toBe('options.samples');
+  });
+});
