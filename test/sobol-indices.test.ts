@@ -168,7 +168,7 @@ describe('sobolIndices, its estimators and options', () => {
     const one = sobolIndices(({ a }) => ({ y: a }), { a: [0, 1] }, { samples: 8, seed: 1, bootstrap: 0 });
     expect(Object.keys(one.outputs!)).toEqual(['y']);
     let calls = 0;
-    const growing = () => (++calls === 1 ? { y: 1 } : { y: 1, z: 2 });
+    const growing = (): Record<string, number> => (++calls === 1 ? { y: 1 } : { y: 1, z: 2 });
     expect(caught(() => sobolIndices(growing, { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model');
     expect(caught(() => sobolIndices(() => ({ y: 1, z: NaN }), { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model.z');
     expect(caught(() => sobolIndices(() => ({}), { a: [0, 1] }, { samples: 8, seed: 1 }), ParameterError).field).toBe('model');
