@@ -26,6 +26,10 @@ let shared = false;
 try { readHistoryCsv(''); } catch (e) { shared = e instanceof InputTypeError; }
 if (!shared) throw new Error('ESM: an error from relationship-equity/node is not an InputTypeError of relationship-equity');
 console.log(`ESM: an 8-month absence after 18 months costs ${Math.round(cost.fractionLost * 100)}%; the node entry's errors are the main entry's classes`);
+const { monteCarloInWorkers } = await import('relationship-equity/node');
+const spread = await monteCarloInWorkers({ runs: 40, seed: 1, workers: 2, scenario: { horizon: '1 year' } });
+if (spread.runs !== 40 || !(spread.bands.equity.mean[100] > 0)) throw new Error('ESM: monteCarloInWorkers gave no bands');
+console.log('ESM: monteCarloInWorkers ran 40 runs on 2 worker threads');
 JS
 cat > cjs.cjs <<'JS'
 const { absenceCost, InputTypeError } = require('relationship-equity');
@@ -38,6 +42,11 @@ let shared = false;
 try { readHistoryCsv(''); } catch (e) { shared = e instanceof InputTypeError; }
 if (!shared) throw new Error('CJS: an error from relationship-equity/node is not an InputTypeError of relationship-equity');
 console.log(`CJS: an 8-month absence after 18 months costs ${Math.round(cost.fractionLost * 100)}%; the node entry's errors are the main entry's classes`);
+// Worker threads load the worker file of the same format: check it runs from CommonJS too.
+require('relationship-equity/node').monteCarloInWorkers({ runs: 40, seed: 1, workers: 2, scenario: { horizon: '1 year' } }).then((r) => {
+  if (r.runs !== 40 || !(r.bands.equity.mean[100] > 0)) throw new Error('CJS: monteCarloInWorkers gave no bands');
+  console.log('CJS: monteCarloInWorkers ran 40 runs on 2 worker threads');
+});
 JS
 node esm.mjs
 node cjs.cjs
