@@ -84,6 +84,9 @@ describe('morrisEffects', () => {
     expect(morrisEffects(g, gRanges, { seed: 'same' })).toEqual(a);
     expect(morrisEffects(g, gRanges, { seed: 'other' }).effects.x0!.mean).not.toBe(a.effects.x0!.mean);
     expect(morrisEffects(g, gRanges, { seed: 'same', bootstrap: 0 }).effects.x0!.meanAbsoluteInterval).toBeNull();
+    // An input with tiny, scattered effects: its interval stops at 0 rather than going below.
+    const noisy = morrisEffects(({ a, b }) => a! + (b! < 0.5 ? 1e-3 : -1e-3), { a: [0, 1], b: [0, 1] }, { seed: 'low', trajectories: 2, bootstrap: 50 });
+    expect(noisy.effects.b!.meanAbsoluteInterval![0]).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses bad options and answers, naming them', () => {

@@ -109,6 +109,7 @@ describe('sensitivity', () => {
 
   it('refuses unknown questions, parameters and methods, a missing seed, and a point without an answer', () => {
     expect(caught(() => sensitivity({ question: 'cost' as never, method: 'swings' }), ParameterError).field).toBe('question');
+    expect(caught(() => sensitivity({ question: () => NaN, method: 'swings', parameters: ['neglectDecay'] }), ParameterError).field).toBe('question');
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: ['neglect'] }), ParameterError).field).toBe('parameters[0]');
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: { 'lag.width': [1, 2] } }), ParameterError).field).toBe('parameters.lag.width');
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'tornado' as never }), ParameterError).field).toBe('method');

@@ -239,6 +239,7 @@ export function sensitivity(options: SensitivityOptions): Sensitivity {
       ).input,
     );
   const baseAnswer = answer(base);
+  if (typeof baseAnswer !== 'number' || !Number.isFinite(baseAnswer)) throw new ParameterError('question', baseAnswer, 'a question whose answer at the base parameters is a finite number');
   let sobol: SobolResult | null = null;
   let morris: MorrisResult | null = null;
   let swung: SwingResult | null = null;

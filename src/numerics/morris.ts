@@ -47,7 +47,7 @@ export interface MorrisEffect {
   readonly meanAbsolute: number;
   /** σ: the effects' standard deviation — large beside μ* means non-linear or interacting. */
   readonly standardDeviation: number;
-  /** A bootstrap interval of μ* at `level` (normal, as SALib's `mu_star_conf`; null without bootstrap). */
+  /** A bootstrap interval of μ* at `level` (normal, as SALib's `mu_star_conf`, cut at 0; null without bootstrap). */
   readonly meanAbsoluteInterval: readonly [number, number] | null;
 }
 
@@ -171,5 +171,6 @@ function summarise(effects: Float64Array, resamples: number, level: number, seed
   }
   const spread = Math.sqrt(Math.max(0, (squares - sum ** 2 / resamples) / Math.max(1, resamples - 1)));
   const half = normalQuantile(0.5 + level / 2) * spread;
-  return { ...m, meanAbsoluteInterval: [m.meanAbsolute - half, m.meanAbsolute + half] };
+  // μ* is a mean of absolute values: its interval never reaches below 0.
+  return { ...m, meanAbsoluteInterval: [Math.max(0, m.meanAbsolute - half), m.meanAbsolute + half] };
 }
