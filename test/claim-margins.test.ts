@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimMargins, marginLine, measureClaim, ParameterError } from 'relationship-equity';
+import { claimMargins, InputTypeError, marginLine, measureClaim, ParameterError } from 'relationship-equity';
 import { caught } from './helpers.js';
 
 describe('claimMargins', () => {
@@ -62,5 +62,48 @@ describe('claimMargins', () => {
     expect(caught(() => claimMargins({ largest: 0 }), ParameterError).field).toBe('largest');
     expect(caught(() => claimMargins({ tolerance: 1 }), ParameterError).field).toBe('tolerance');
     expect(caught(() => claimMargins({ knifeEdge: -1 } as never), ParameterError).field).toBe('knifeEdge');
+  });
+});
+
+describe('claimMargins, its edges and its words', () => {
+  it('writes a break downwards with a minus sign, and prints every claim in a line under a title', async () => {
+    const margins = claimMargins({ claims: ['C1'], parameters: ['neglectDecay'] });
+    expect(marginLine(margins[0]!)).toMatch(/^C1 +breaks first at neglectDecay −2\d\.\d+%$/);
+    const { inspect } = await import('node:util');
+    const printed = inspect(margins);
+    expect(printed).toContain('Claim margins (the smallest move of one parameter that breaks each claim)');
+    expect(printed).toContain(marginLine(margins[0]!));
+  });
+
+  it('is knife-edge only below the threshold, not at it', () => {
+    const [c6] = claimMargins({ claims: ['C6'], parameters: ['response.shape'] });
+    const at = c6!.narrowest!.breaksAt;
+    expect(claimMargins({ claims: ['C6'], parameters: ['response.shape'], knifeEdge: at })[0]!.knifeEdge).toBe(false);
+    expect(claimMargins({ claims: ['C6'], parameters: ['response.shape'], knifeEdge: at + 1e-9 })[0]!.knifeEdge).toBe(true);
+  });
+
+  it('says how far it searched: the largest limit of any parameter tried', () => {
+    const [c7] = claimMargins({ claims: ['C7'], parameters: ['earlyBonus', 'agendaMemory'], largest: 0.9 });
+    // earlyBonus could go down only to 0 (−100%), beyond the 90% searched; agendaMemory either way.
+    expect(c7!.margins.map((m) => [m.down.limit, m.up.limit])).toEqual([
+      [0.9, 0.9],
+      [0.9, 0.9],
+    ]);
+    expect(marginLine(c7!)).toBe('C7   holds for every move of up to 90% of each parameter tried');
+    const [c7wide] = claimMargins({ claims: ['C7'], parameters: ['agendaMemory', 'earlyBonus'], largest: 1.5 });
+    expect(c7wide!.margins[1]!.down.limit).toBeCloseTo(1, 2);
+    expect(marginLine(c7wide!)).toBe('C7   holds for every move of up to 150% of each parameter tried');
+  });
+
+  it('names each bad option and refuses what is not one claim of its result', () => {
+    expect(caught(() => claimMargins(5 as never), InputTypeError).field).toBe('options');
+    expect(caught(() => claimMargins({ step: 1 } as never), ParameterError).field).toBe('options.step');
+    expect(caught(() => claimMargins({ claims: 'C1' as never }), ParameterError).field).toBe('claims');
+    expect(caught(() => claimMargins({ largest: 'half' as never }), ParameterError).field).toBe('largest');
+    expect(caught(() => claimMargins({ largest: 10.5 }), ParameterError).field).toBe('largest');
+    expect(claimMargins({ claims: ['C7'], parameters: ['eventWeight'], largest: 10, tolerance: 0.1 })[0]!.margins[0]!.up.limit).toBeLessThanOrEqual(10);
+    expect(caught(() => marginLine({ id: 'C1' } as never), InputTypeError).field).toBe('claim');
+    expect(caught(() => marginLine({ id: 'C1', holds: 'yes', margins: [] } as never), InputTypeError).field).toBe('claim');
+    expect(caught(() => marginLine({ id: 1, holds: true, margins: [] } as never), InputTypeError).field).toBe('claim');
   });
 });
