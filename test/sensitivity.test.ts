@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   absenceCost,
   breakEvenHorizon,
+  DurationError,
   InputTypeError,
   PARAMETER_RANGES,
   ParameterError,
@@ -117,5 +118,62 @@ describe('sensitivity', () => {
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', samples: 10 }), ParameterError).field).toBe('samples');
     expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: { neglectDecay: [-1, 1] } }), ParameterError).field).toBe('parameters.neglectDecay');
     expect(caught(() => sensitivity({ question: 'monthsToRegain', method: 'swings', parameters: ['neglectDecay'], absence: { followFor: '1 month' } }), ParameterError).field).toBe('parameters');
+  });
+});
+
+describe('sensitivity, its questions and options', () => {
+  it('describes each question in a sentence', () => {
+    for (const [name, sentence] of Object.entries(QUESTIONS)) expect(sentence.length, name).toBeGreaterThan(30);
+  });
+
+  it('asks about the absence it is given, and reads months to regain as the first day equity is back', () => {
+    const absence = { activeFor: '12 months', absentFor: '6 months' } as const;
+    const lost = sensitivity({ question: 'equityLost', method: 'swings', parameters: ['neglectDecay'], absence });
+    expect(lost.baseAnswer).toBeCloseTo(absenceCost(absence).fractionLost, 10);
+    const regain = sensitivity({ question: 'monthsToRegain', method: 'swings', parameters: ['neglectDecay'], absence: { ...absence, followFor: '4 years' } });
+    const [activeFor, end] = [365.25, 365.25 * 1.5];
+    const run = simulate({ horizon: end + 4 * 365.25, activity: schedule.reference().pause({ from: activeFor, for: end - activeFor }) });
+    const before = run.at(activeFor).equity;
+    const back = Array.from(run.days).findIndex((d, i) => d > end && run.equity[i]! >= before);
+    expect(regain.baseAnswer).toBeCloseTo((run.days[back]! - end) / (365.25 / 12), 10);
+  });
+
+  it('reads the break-even with the base parameters', () => {
+    const base = { lag: { kind: 'erlang', mean: 200, stages: 4 } } as const;
+    expect(sensitivity({ question: 'breakEvenMonths', method: 'swings', parameters: ['activeDecay'], base }).baseAnswer).toBeCloseTo(breakEvenHorizon({ parameters: base }).months!, 10);
+  });
+
+  it('passes samples and bootstrap on, and uses 20 Morris trajectories by default', () => {
+    const noBands = sensitivity({ question: 'equityLost', seed: 1, samples: 8, bootstrap: 0, parameters: ['neglectDecay'] });
+    expect(noBands.sobol!.indices.neglectDecay!.firstInterval).toBeNull();
+    expect(noBands.evaluations).toBe(8 * 3 + 1);
+    expect(sensitivity({ question: 'equityLost', method: 'morris', seed: 1, parameters: ['neglectDecay', 'activeDecay'] }).evaluations).toBe(20 * 3 + 1);
+  });
+
+  it('prints its ranking: the question, the method, the top five and how many more', async () => {
+    const { inspect } = await import('node:util');
+    const all = inspect(sensitivity({ question: 'equityLost', method: 'swings' }));
+    expect(all).toMatch(/^Sensitivity of equityLost \(swings, 32 runs\): 0\.29\d+ at the base parameters/);
+    expect(all).toContain('  neglectDecay ');
+    expect(all).toContain(`  … ${Object.keys(PARAMETER_RANGES).length - 5} more`);
+    const two = inspect(sensitivity({ question: 'equityLost', method: 'swings', parameters: ['neglectDecay', 'activeDecay'] }));
+    expect(two).not.toContain('more');
+    expect(two.split('\n').filter((l) => l.startsWith('  '))).toHaveLength(2);
+  });
+
+  it('names every bad option by its field', () => {
+    expect(caught(() => sensitivity(5 as never), InputTypeError).field).toBe('options');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', tornado: true } as never), ParameterError).field).toBe('options.tornado');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: [] }), ParameterError).field).toBe('parameters');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: [42 as never] }), ParameterError).field).toBe('parameters[0]');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', parameters: 'neglectDecay' as never }), InputTypeError).field).toBe('parameters');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', absence: 3 as never }), InputTypeError).field).toBe('absence');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', absence: { for: 1 } as never }), ParameterError).field).toBe('absence.for');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', absence: { activeFor: -1 } }), DurationError).field).toBe('absence.activeFor');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', absence: { absentFor: 0 } }), ParameterError).field).toBe('absence.absentFor');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', plan: { steps: 1 } as never }), ParameterError).field).toBe('plan.steps');
+    expect(caught(() => sensitivity({ question: 'totalInterest', method: 'swings', plan: { horizon: 0 } }), ParameterError).field).toBe('plan.horizon');
+    expect(caught(() => sensitivity({ question: 'totalInterest', method: 'swings', plan: { activity: {} as never } }), ParameterError).field).toBe('plan.activity');
+    expect(caught(() => sensitivity({ question: 'equityLost', method: 'swings', base: 7 as never }), InputTypeError).field).toBe('base');
   });
 });
