@@ -7,12 +7,15 @@
  * @module
  */
 import { InputTypeError, ParameterError } from '../core/errors.js';
-import { knownKeys, plainObject } from '../core/validate.js';
+import { integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
 import type { LognormalDistribution, NormalDistribution, TriangularDistribution, UniformDistribution } from './distributions.js';
 import { normalCdf, normalQuantile } from './normal.js';
 
 /** An input's range: `[low, high]` (uniform), or a uniform, normal (untruncated), lognormal or triangular distribution as {@link monteCarlo} takes them. */
 export type InputRange = readonly [number, number] | UniformDistribution | NormalDistribution | LognormalDistribution | TriangularDistribution;
+
+/** The furthest into its tails an unbounded input (normal, lognormal) is read by Morris and by swings. */
+export const UNBOUNDED_TAIL = 0.005;
 
 /** One input, read: its name, its inverse distribution function, and whether its support is bounded. */
 export interface ReadInput {
@@ -114,4 +117,19 @@ export function finiteAnswer(answer: unknown, inputs: Readonly<Record<string, nu
     throw new ParameterError('model', answer, `a finite number as the answer (at ${JSON.stringify(inputs)})`);
   }
   return answer;
+}
+
+/**
+ * The options every sampling analysis shares, read from `o` (named `options.…`):
+ * the seed, the bootstrap resamples (default 200) and the intervals' level
+ * (default 0.95).
+ *
+ * @internal
+ */
+export function resamplingOptions(o: Record<string, unknown>): { seed: string | number; resamples: number; level: number } {
+  if (typeof o.seed !== 'string' && typeof o.seed !== 'number') throw new InputTypeError('options.seed', o.seed, 'a string or a number');
+  const resamples = o.bootstrap === undefined ? 200 : integerAtLeast('options.bootstrap', o.bootstrap, 0);
+  const level = o.level === undefined ? 0.95 : o.level;
+  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new ParameterError('options.level', o.level, 'a number between 0 and 1');
+  return { seed: o.seed, resamples, level };
 }

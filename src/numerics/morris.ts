@@ -18,10 +18,10 @@
  *
  * @module
  */
-import { InputTypeError, ParameterError } from '../core/errors.js';
+import { ParameterError } from '../core/errors.js';
 import { checkSteps } from '../core/limits.js';
 import { integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
-import { finiteAnswer, modelFunction, readRanges, type InputRange } from './input-ranges.js';
+import { finiteAnswer, modelFunction, readRanges, resamplingOptions, UNBOUNDED_TAIL, type InputRange } from './input-ranges.js';
 import { normalQuantile } from './normal.js';
 import { randomStream } from './random.js';
 
@@ -58,9 +58,6 @@ export interface MorrisResult {
   /** Model evaluations made: r × (inputs + 1). */
   readonly evaluations: number;
 }
-
-/** Unbounded inputs (normal, lognormal) are read between these quantiles, where the grid's 0 and 1 fall. */
-const UNBOUNDED_TAIL = 0.005;
 
 /** One trajectory: k + 1 points (rows of unit coordinates) and the order the inputs moved in, with their signed steps. */
 function trajectory(k: number, levels: number, random: () => number): { points: Float64Array[]; order: number[]; steps: number[] } {
@@ -102,14 +99,11 @@ function moments(effects: ArrayLike<number>): { mean: number; meanAbsolute: numb
 function readOptions(options: unknown): { r: number; levels: number; seed: string | number; resamples: number; level: number } {
   const o = plainObject('options', options);
   knownKeys('options', o, ['trajectories', 'levels', 'seed', 'bootstrap', 'level']);
-  if (typeof o.seed !== 'string' && typeof o.seed !== 'number') throw new InputTypeError('options.seed', o.seed, 'a string or a number');
+  const { seed, resamples, level } = resamplingOptions(o);
   const r = o.trajectories === undefined ? 20 : integerAtLeast('options.trajectories', o.trajectories, 2);
   const levels = o.levels === undefined ? 4 : integerAtLeast('options.levels', o.levels, 2);
   if (levels % 2 !== 0) throw new ParameterError('options.levels', levels, 'an even number of grid levels (4 is usual)');
-  const resamples = o.bootstrap === undefined ? 200 : integerAtLeast('options.bootstrap', o.bootstrap, 0);
-  const level = o.level === undefined ? 0.95 : o.level;
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new ParameterError('options.level', o.level, 'a number between 0 and 1');
-  return { r, levels, seed: o.seed, resamples, level };
+  return { r, levels, seed, resamples, level };
 }
 
 /**

@@ -17,10 +17,11 @@
  *
  * @module
  */
-import { InputTypeError, ParameterError } from '../core/errors.js';
+import { ParameterError } from '../core/errors.js';
 import { checkSteps } from '../core/limits.js';
 import { integerAtLeast, knownKeys, plainObject } from '../core/validate.js';
-import { modelFunction, readRanges, type InputRange } from './input-ranges.js';
+import { modelFunction, readRanges, resamplingOptions, type InputRange } from './input-ranges.js';
+import { quantileOfSorted } from './quantiles.js';
 import { randomStream } from './random.js';
 import { sobolPoints, SOBOL_DIMENSIONS } from './sobol-sequence.js';
 
@@ -89,14 +90,6 @@ function estimate(fA: Float64Array, fB: Float64Array, fAB: readonly Float64Array
   return { first, total, variance };
 }
 
-/** A percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  const x = p * (sorted.length - 1);
-  const lo = Math.floor(x);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (x - lo);
-}
-
 /**
  * First-order and total Sobol indices of `model` over `ranges`.
  *
@@ -121,12 +114,8 @@ export function sobolIndices<I extends string>(
   const inverses = read.map((input) => input.at);
   const o = plainObject('options', options);
   knownKeys('options', o, ['samples', 'seed', 'bootstrap', 'level']);
-  if (typeof o.seed !== 'string' && typeof o.seed !== 'number') throw new InputTypeError('options.seed', o.seed, 'a string or a number');
-  const seed = o.seed;
+  const { seed, resamples, level } = resamplingOptions(o);
   const n = o.samples === undefined ? 1024 : integerAtLeast('options.samples', o.samples, 2);
-  const resamples = o.bootstrap === undefined ? 200 : integerAtLeast('options.bootstrap', o.bootstrap, 0);
-  const level = o.level === undefined ? 0.95 : (o.level as number);
-  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new ParameterError('options.level', o.level, 'a number between 0 and 1');
   const d = names.length;
   const evaluations = n * (d + 2);
   checkSteps('options.samples', o.samples ?? n, evaluations, `${evaluations} model evaluations`);
@@ -202,7 +191,7 @@ function summarise(outputs: ReturnType<typeof collect>, names: readonly string[]
     const interval = (values: Float64Array): readonly [number, number] | null => {
       if (resamples === 0) return null;
       const sorted = Float64Array.from(values).sort();
-      return [percentile(sorted, tail), percentile(sorted, 1 - tail)];
+      return [quantileOfSorted(sorted, tail), quantileOfSorted(sorted, 1 - tail)];
     };
     perOutput[output] = Object.fromEntries(
       names.map((name, i) => [name, { first: point.first[i]!, total: point.total[i]!, firstInterval: interval(boot[i]!.first), totalInterval: interval(boot[i]!.total) }]),

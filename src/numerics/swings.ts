@@ -10,10 +10,7 @@
  */
 import { ParameterError } from '../core/errors.js';
 import { knownKeys, plainObject } from '../core/validate.js';
-import { finiteAnswer, modelFunction, readRanges, type InputRange } from './input-ranges.js';
-
-/** The furthest into its tails an unbounded input is read (as {@link morrisEffects} reads it). */
-const UNBOUNDED_TAIL = 0.005;
+import { finiteAnswer, modelFunction, readRanges, UNBOUNDED_TAIL, type InputRange } from './input-ranges.js';
 
 /** Options of {@link swings}. */
 export interface SwingOptions {
