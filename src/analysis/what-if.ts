@@ -169,24 +169,7 @@ export function whatIf(
   alternatives: Readonly<Record<string, SimulateOptions>>,
   options: WhatIfOptions = {},
 ): WhatIfResult {
-  const list = plainObject('alternatives', alternatives);
-  const names = Object.keys(list);
-  if (names.length === 0) throw new ParameterError('alternatives', alternatives, 'at least one named scenario');
-  const o = plainObject('options', options);
-  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'posterior', 'noise', 'levels', 'account']);
-  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
-  const withAccount = (field: string, scenario: unknown): SimulateOptions => {
-    const s = plainObject(field, scenario) as unknown as SimulateOptions;
-    return owner === null || s.account !== undefined ? s : { ...s, account: owner };
-  };
-  const base = prepareRun(withAccount('baseline', baseline), 'baseline');
-  const others = names.map((name) => prepareRun(withAccount(`alternatives.${name}`, list[name]), `alternatives.${name}`));
-  others.forEach((run, i) => {
-    sameGrid(base, run, `alternatives.${names[i]}`);
-    if (!sameAccounting(base.account, run.account)) {
-      throw new ParameterError(`alternatives.${names[i]}.account`, run.account?.name ?? 'none (model units)', `the baseline's units and scales (${base.account === null ? 'model units' : `account "${base.account.name}"`}): compare plans for one account`);
-    }
-  });
+  const { o, names, base, others } = readScenarios(baseline, alternatives, options);
   const uncertain = o.runs !== undefined;
   const uncertainty = resolveUncertainty(uncertain ? o : { runs: 1, seed: 0, levels: [0.5] }, base.parameters);
   const { runs, levels } = uncertainty;
@@ -269,6 +252,32 @@ export function whatIf(
     };
   });
   return presentable({ days, runs, alternatives: outcomes, account: base.account, units: unitsOf(base.account) }, WHAT_IF_PRESENTATION);
+}
+
+/**
+ * The options, and the baseline and the alternatives prepared, each with the
+ * options' account unless it names its own: on one grid, and counted alike.
+ */
+function readScenarios(baseline: unknown, alternatives: unknown, options: unknown): { o: Record<string, unknown>; names: string[]; base: PreparedRun; others: PreparedRun[] } {
+  const list = plainObject('alternatives', alternatives);
+  const names = Object.keys(list);
+  if (names.length === 0) throw new ParameterError('alternatives', alternatives, 'at least one named scenario');
+  const o = plainObject('options', options);
+  knownKeys('options', o, ['runs', 'seed', 'uncertain', 'posterior', 'noise', 'levels', 'account']);
+  const owner = o.account === undefined ? null : readAccount('options.account', o.account);
+  const withAccount = (field: string, scenario: unknown): SimulateOptions => {
+    const s = plainObject(field, scenario) as unknown as SimulateOptions;
+    return owner === null || s.account !== undefined ? s : { ...s, account: owner };
+  };
+  const base = prepareRun(withAccount('baseline', baseline), 'baseline');
+  const others = names.map((name) => prepareRun(withAccount(`alternatives.${name}`, list[name]), `alternatives.${name}`));
+  others.forEach((run, i) => {
+    sameGrid(base, run, `alternatives.${names[i]}`);
+    if (!sameAccounting(base.account, run.account)) {
+      throw new ParameterError(`alternatives.${names[i]}.account`, run.account?.name ?? 'none (model units)', `the baseline's units and scales (${base.account === null ? 'model units' : `account "${base.account.name}"`}): compare plans for one account`);
+    }
+  });
+  return { o, names, base, others };
 }
 
 function sameGrid(a: PreparedRun, b: PreparedRun, field: string): void {
