@@ -79,8 +79,11 @@ export function readControl(key: keyof Plan, value: string, plan: Plan): number 
   return bounded(value, control, plan[key] as number);
 }
 
-/** The plan's posting, events and quality, with the posting after the return from the end of the absence on, and no absence. */
-function baseOf(plan: Plan): Schedule {
+/**
+ * The twin that never stopped: the plan's posting, events and quality, with the
+ * posting after the (would-be) return from the end of the absence on, and no absence.
+ */
+export function twinOf(plan: Plan): Schedule {
   const end = (plan.absenceStart + plan.absenceLength) * DAYS_PER_MONTH;
   let s = schedule.weekly(plan.postsPerWeek);
   if (plan.eventsPerMonth > 0) s = s.withEvents({ every: DAYS_PER_MONTH / plan.eventsPerMonth });
@@ -88,15 +91,10 @@ function baseOf(plan: Plan): Schedule {
   return plan.postsAfter === plan.postsPerWeek ? s : s.change({ at: end, postsPerWeek: plan.postsAfter });
 }
 
-/** What the account does: the plan with its absence. */
+/** What the account does: the twin's plan with the absence. */
 export function activityOf(plan: Plan): Schedule {
-  const base = baseOf(plan);
-  return plan.absenceLength > 0 ? base.pause({ from: plan.absenceStart * DAYS_PER_MONTH, for: plan.absenceLength * DAYS_PER_MONTH }) : base;
-}
-
-/** The twin that never stopped: the same plan without the absence (posting after the would-be return as the plan does). */
-export function twinOf(plan: Plan): Schedule {
-  return baseOf(plan);
+  const twin = twinOf(plan);
+  return plan.absenceLength > 0 ? twin.pause({ from: plan.absenceStart * DAYS_PER_MONTH, for: plan.absenceLength * DAYS_PER_MONTH }) : twin;
 }
 
 /** The horizon in days: at least to the end of the absence and a month past it. */
