@@ -1,12 +1,13 @@
 /**
  * The page: labelled controls → a plan (held in the URL) → the library's
- * answers, drawn with its own Vega-Lite specs through vega-embed; the
+ * answers, drawn with its own Vega-Lite specs (draw.ts: a chart of the same
+ * structure only has its data replaced in the live view); the
  * Monte Carlo bands and the fit of an uploaded history in a worker.
  */
-import embed from 'vega-embed';
 import type { Account } from 'relationship-equity';
 import { charts } from 'relationship-equity/charts';
 import { answersFor } from './answers.js';
+import { clear, draw } from './draw.js';
 import { CONTROLS, PRESETS, planFromQuery, queryOf, readControl, type Plan } from './plan.js';
 import { BAND_ASSUMPTIONS, type FitReply, type Request } from './messages.js';
 
@@ -50,23 +51,6 @@ function syncInputs(): void {
   $<HTMLInputElement>('uncertainty').checked = plan.uncertainty;
 }
 
-/** The views on screen, per element: finalized before the next drawing into it (a view holds timers and listeners). */
-const views = new Map<HTMLElement, { finalize(): void }>();
-
-/** Drawings into an element, one after another (so each view is finalized exactly once). */
-const drawing = new Map<HTMLElement, Promise<void>>();
-
-/** Draw a spec into an element; resolves when it is on screen. */
-function draw(element: HTMLElement, spec: Record<string, unknown>): Promise<void> {
-  const next = (drawing.get(element) ?? Promise.resolve()).then(async () => {
-    views.get(element)?.finalize();
-    views.delete(element);
-    views.set(element, await embed(element, spec as never, { renderer: 'svg', actions: false }));
-  });
-  drawing.set(element, next.catch(() => undefined));
-  return next;
-}
-
 let updates = 0;
 /** Recompute and redraw for a new plan; a newer update supersedes one still drawing. */
 async function update(next: Plan, options: { syncInputs?: boolean } = {}): Promise<void> {
@@ -84,7 +68,7 @@ async function update(next: Plan, options: { syncInputs?: boolean } = {}): Promi
     await draw($('chart'), spec);
   } catch (error) {
     headline.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: error instanceof Error ? error.message : String(error) }));
-    $('chart').replaceChildren();
+    await clear($('chart'));
   }
   if (mine !== updates) return;
   const ms = performance.now() - started;
