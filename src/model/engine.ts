@@ -139,6 +139,67 @@ function neglectIntegral(days: number, grace: number, ramp: number): number {
   return over > 0 ? over + ramp * Math.expm1(-over / ramp) : 0;
 }
 
+/** Steps between the anchors of {@link ExponentialTable}: one `exp` per this many steps. */
+const ANCHOR_STEPS = 32;
+
+/**
+ * e^{−s/τ} for times s on a grid of step h, with one `exp` per
+ * {@link ANCHOR_STEPS} steps instead of one per step: s is split into an
+ * anchor a = 32h·⌊s/32h⌋ and k = (s − a)/h whole steps, and
+ * e^{−s/τ} = e^{−a/τ} · e^{−kh/τ}, both factors kept (the anchor's while s
+ * stays in its stretch, the 32 powers made on first use). A time that is not
+ * a whole number of steps past its anchor (a step that does not add up
+ * exactly, as 1/24 of a day does not) gets `Math.exp` itself.
+ *
+ * The value is a function of s alone, never carried from step to step, so a
+ * run split on any day goes on with the same numbers as the whole run, bit
+ * for bit, and so does every lane of a group; it agrees with `Math.exp` to
+ * within two units in the last place.
+ */
+class ExponentialTable {
+  private readonly span: number;
+  private readonly perSpan: number;
+  private readonly perStep: number;
+  private readonly powers = new Float64Array(ANCHOR_STEPS).fill(NaN);
+  private anchor = NaN;
+  private anchorValue = NaN;
+
+  private constructor(
+    private readonly step: number,
+    private readonly scale: number,
+  ) {
+    this.span = ANCHOR_STEPS * step;
+    this.perSpan = 1 / this.span;
+    this.perStep = 1 / step;
+  }
+
+  /** The last table made: runs one after another with the same step and time scale share it (what it holds depends on nothing else). */
+  private static last: ExponentialTable | undefined;
+
+  /** A table for `step` and `scale`: the last one made if it is for these, else a new one. */
+  static for(step: number, scale: number): ExponentialTable {
+    const last = ExponentialTable.last;
+    if (last !== undefined && last.step === step && last.scale === scale) return last;
+    return (ExponentialTable.last = new ExponentialTable(step, scale));
+  }
+
+  /** e^{−s/τ}. */
+  at(s: number): number {
+    const h = this.step;
+    // Multiplications, not divisions: a rounding that puts s in the next stretch only sends it to the check below.
+    const anchor = this.span * Math.floor(s * this.perSpan);
+    const k = Math.round((s - anchor) * this.perStep);
+    if (!(k >= 0 && k < ANCHOR_STEPS && anchor + k * h === s)) return Math.exp(-s / this.scale);
+    if (anchor !== this.anchor) {
+      this.anchor = anchor;
+      this.anchorValue = Math.exp(-anchor / this.scale);
+    }
+    let power = this.powers[k]!;
+    if (power !== power) power = this.powers[k] = Math.exp(-(k * h) / this.scale);
+    return this.anchorValue * power;
+  }
+}
+
 /** The model with its per-step constants worked out once. */
 export class Engine {
   readonly parameters: ModelParameters;
@@ -148,6 +209,8 @@ export class Engine {
   readonly momentumAverage: number;
   readonly agendaKeep: number;
   readonly bonusAverage: number;
+  /** e^{−sinceLaunch/τ_bonus}: how much of the early bonus is left. */
+  readonly bonusLeft: ExponentialTable;
   /** This run's own constants, as {@link advanceLane} reads them. */
   readonly lane: LaneConstants;
 
@@ -162,6 +225,7 @@ export class Engine {
     this.momentumAverage = -Math.expm1(-h / p.momentumMemory) / (h / p.momentumMemory);
     this.agendaKeep = Math.exp(-h / p.agendaMemory);
     this.bonusAverage = -Math.expm1(-h / p.earlyBonusTime) / (h / p.earlyBonusTime);
+    this.bonusLeft = ExponentialTable.for(h, p.earlyBonusTime);
     // While active the decay is constant: its step factors are worked out once.
     const x = p.activeDecay * h;
     this.lane = {
@@ -192,7 +256,7 @@ export class Engine {
     const { from, to } = range;
     const end = range.end ?? -1;
     const buffers = (runBuffers ??= { shared: sharedBuffers(CHUNK), scratch: lagScratch(CHUNK) });
-    const chunk: Chunk = { ...buffers, step: this.step, length: 0, stop: 0 };
+    const chunk: Chunk = { shared: buffers.shared, scratch: buffers.scratch, step: this.step, length: 0, stop: 0 };
     const lane: Lane = { constants: this.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) };
     const out = { values: sink, noise: sink.noise };
     for (let start = from; start < to; start += CHUNK) {
@@ -277,7 +341,7 @@ type AccountState = Pick<EngineState, 'day' | 'sinceLaunch' | 'momentum' | 'agen
 function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, from: number, to: number, last: number, shared: Shared): void {
   const p = engine.parameters;
   const h = engine.step;
-  const { response, momentumKeep, momentumAverage, agendaKeep, bonusAverage } = engine;
+  const { response, momentumKeep, momentumAverage, agendaKeep, bonusAverage, bonusLeft } = engine;
   const { events, eventAge, quality, activity, firstActive, lastActive } = plan;
   const { start: levelStart, level, share } = plan.levels;
   const floor = p.momentumFloor;
@@ -286,6 +350,8 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
   let { momentum, agenda, quiet, day, sinceLaunch } = state;
   let lastEffort = -1;
   let lastResponse = 0;
+  let knownQuiet = NaN;
+  let knownIntegral = 0;
   for (let i = from; i < to; i++) {
     const t = i - from;
     const ev = events[i]!;
@@ -307,8 +373,8 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
     // Momentum follows the share of the step the account is active.
     const target = activity[i]!;
     // Averages over the step of the early bonus and of the momentum multiplier.
-    // e^{−sinceLaunch/τ} afresh each step (not carried by multiplication): a run split on any day then equals the whole run bit for bit.
-    const fading = Math.exp(-sinceLaunch / p.earlyBonusTime);
+    // e^{−sinceLaunch/τ} as a function of sinceLaunch alone (not carried by multiplication): a run split on any day then equals the whole run bit for bit.
+    const fading = bonusLeft.at(sinceLaunch);
     const bonus = 1 + p.earlyBonus * fading * bonusAverage;
     const meanMomentum = target + (momentum - target) * momentumAverage;
     const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
@@ -338,8 +404,12 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
       shared.neglect[t] = neglectIntegral(quiet + before, grace, ramp) - neglectIntegral(quiet, grace, ramp) + neglectIntegral(after, grace, ramp);
       quiet = after;
     } else {
-      shared.neglect[t] = neglectIntegral(quiet + h, grace, ramp) - neglectIntegral(quiet, grace, ramp);
+      // Through a quiet stretch the integral at this step's start is the one worked out at the last step's end.
+      const start = quiet === knownQuiet ? knownIntegral : neglectIntegral(quiet, grace, ramp);
       quiet += h;
+      knownQuiet = quiet;
+      knownIntegral = neglectIntegral(quiet, grace, ramp);
+      shared.neglect[t] = knownIntegral - start;
     }
     momentum = target + (momentum - target) * momentumKeep;
     // Each event raises the agenda by one at its time; by the step's end that one has forgotten for its age.
@@ -367,11 +437,11 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
  */
 function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs; readonly noise?: Float64Array | undefined }, at: Placement): void {
   const { shared, scratch, length, stop, step: h } = chunk;
-  const { posting, event, eventAge, agendaJump, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
+  const { posting, event, eventAge, agendaJump, neglect, quality, before, after } = shared;
   const { keep, growth, activeDecay: baseDecay, neglectDecay: neglectRate } = lane.constants;
   const { values, noise } = sink;
   const { offset: o, stride, noiseOffset: so, noiseStride } = at;
-  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum } = values;
+  const { equity: outEquity, reach: outReach } = values;
   const input = scratch.input;
   const outInterest = values.interest;
   const perReach = lane.constants.interestPerReach;
@@ -390,12 +460,8 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
     const q = quality[t]!;
     const reach = equity * q * before[t]! * shock;
     const i = o + t * stride;
-    if (outDays) outDays[i] = days[t]!;
     if (outEquity) outEquity[i] = equity;
-    if (outInflow) outInflow[i] = inflow[t]!;
     if (outReach) outReach[i] = reach;
-    if (outAgenda) outAgenda[i] = agenda[t]!;
-    if (outMomentum) outMomentum[i] = momentum[t]!;
     if (last >= 0 && outInterest) outInterest[i] = perReach * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
     recorded = t + 1;
     if (t === stop) break;
@@ -437,6 +503,7 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
     stepped = t + 1;
   }
   lane.equity = equity;
+  copyShared(shared, values, recorded, at);
   if (cascade !== undefined) {
     z[0] = z0;
     z[1] = z1;
@@ -444,6 +511,19 @@ function advanceLane(chunk: Chunk, lane: Lane, sink: { readonly values: Outputs;
     z[3] = z3;
   } else if (lane.lag !== null) recordInterest(lane, recorded, stepped, outInterest, at, scratch);
 }
+
+/** The series every lane shares (days, inflow, agenda, momentum), written for a lane's first `recorded` points of a chunk. */
+function copyShared(shared: Shared, values: Outputs, recorded: number, at: Placement): void {
+  const { offset: o, stride } = at;
+  for (const name of SHARED_SERIES) {
+    const out = values[name];
+    if (out === undefined) continue;
+    const from = shared[name];
+    if (stride === 1) out.set(from.subarray(0, recorded), o);
+    else for (let t = 0; t < recorded; t++) out[o + t * stride] = from[t]!;
+  }
+}
+const SHARED_SERIES = ['days', 'inflow', 'agenda', 'momentum'] as const;
 
 /**
  * Step a lane's lag over the chunk's `stepped` inputs and write interest at its
@@ -539,10 +619,10 @@ function laneBlock(lanes: readonly Lane[], places: readonly { offset: number; no
  */
 function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
   const { shared, length, stop, step: h } = chunk;
-  const { posting, event, eventAge, agendaJump, neglect, quality, before, after, inflow, agenda, momentum, days } = shared;
+  const { posting, event, eventAge, agendaJump, neglect, quality, before, after } = shared;
   const { values, noise, stride } = sink;
   const noiseStride = sink.noiseStride ?? 1;
-  const { days: outDays, equity: outEquity, inflow: outInflow, reach: outReach, agenda: outAgenda, momentum: outMomentum, interest: outInterest } = values;
+  const { equity: outEquity, reach: outReach, interest: outInterest } = values;
   const { equity: E, z0: Z0, z1: Z1, z2: Z2, z3: Z3, keep: K, growth: G, baseDecay: D, neglectRate: N, perReach: P, last: L, offset: O, noiseOffset: S } = b;
   const [C0, C1, C2, C3] = b.c;
   const [W0, W1, W2, W3] = b.w;
@@ -562,12 +642,8 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
       let equity = E[l]!;
       const reach = equity * q * beforeT * shock;
       const i = O[l]! + t * stride;
-      if (outDays) outDays[i] = days[t]!;
       if (outEquity) outEquity[i] = equity;
-      if (outInflow) outInflow[i] = inflow[t]!;
       if (outReach) outReach[i] = reach;
-      if (outAgenda) outAgenda[i] = agenda[t]!;
-      if (outMomentum) outMomentum[i] = momentum[t]!;
       const last = L[l]!;
       let z0 = Z0[l]!, z1 = Z1[l]!, z2 = Z2[l]!, z3 = Z3[l]!;
       if (outInterest) outInterest[i] = P[l]! * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
@@ -603,6 +679,10 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
       E[l] = equity;
     }
     if (!stepping) break;
+  }
+  if (values.days ?? values.inflow ?? values.agenda ?? values.momentum) {
+    const recorded = stop >= 0 && stop < length ? stop + 1 : length;
+    for (let l = 0; l < n; l++) copyShared(shared, values, recorded, { offset: O[l]!, stride, noiseOffset: 0, noiseStride });
   }
 }
 
