@@ -81,7 +81,7 @@ export function createEnsemble(
       const key = keyed ? dayKey(engine) : '';
       let group = groups[s]!.get(key);
       if (group === undefined) groups[s]!.set(key, (group = new EngineGroup(engine, state, BLOCK)));
-      group.add(engine, state, r, m * BLOCK);
+      group.add(engine, state, r, m);
     });
     // The run's noise continues its stream after its draws, on plain numbers.
     const { c, s0, s1, s2 } = random.state();
@@ -94,10 +94,10 @@ export function createEnsemble(
   return {
     points,
     advance(from, to, values) {
-      if (noise > 0) lognormalShocks(streams, count, to - from, noise, shocks, BLOCK);
+      if (noise > 0) lognormalShocks(streams, count, to - from, noise, shocks);
       for (let s = 0; s < scenarios.length; s++) {
         for (const group of groups[s]!.values()) {
-          group.run(plans[s]!, { from, to, end: head.steps }, { values: values[s]!, stride: uncertainty.runs, ...(noise > 0 ? { noise: shocks } : {}) });
+          group.run(plans[s]!, { from, to, end: head.steps }, { values: values[s]!, stride: uncertainty.runs, ...(noise > 0 ? { noise: shocks, noiseStride: count } : {}) });
         }
       }
     },

@@ -519,8 +519,7 @@ function copyShared(shared: Shared, values: Outputs, recorded: number, at: Place
     const out = values[name];
     if (out === undefined) continue;
     const from = shared[name];
-    if (stride === 1) out.set(from.subarray(0, recorded), o);
-    else for (let t = 0; t < recorded; t++) out[o + t * stride] = from[t]!;
+    for (let t = 0; t < recorded; t++) out[o + t * stride] = from[t]!;
   }
 }
 const SHARED_SERIES = ['days', 'inflow', 'agenda', 'momentum'] as const;

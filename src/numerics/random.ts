@@ -59,32 +59,29 @@ export function randomStreamWithState(seed: string | number, index: number): { r
  * Continue `streams` Alea streams, whose states lie in `states` as
  * [c, s0, s1, s2] per stream, by `count` draws each, turning every uniform into
  * a mean-one lognormal multiplier exp(σ·z − σ²/2) with z = {@link fastNormal}'s
- * normal: out[m · stride + t] is stream m's t-th. The same numbers as calling
+ * normal: `out[t · streams + m]` is stream m's t-th — point-major, so that a
+ * point's multipliers for every stream lie side by side, as the ensemble reads
+ * them. The same numbers as calling
  * `Math.exp(sigma * fastNormal(random) - sigma * sigma / 2)` on each stream,
  * without a call per draw.
  *
  * @internal
  */
-export function lognormalShocks(states: Float64Array, streams: number, count: number, sigma: number, out: Float64Array, stride: number): void {
+export function lognormalShocks(states: Float64Array, streams: number, count: number, sigma: number, out: Float64Array): void {
   const half = (sigma * sigma) / 2;
-  for (let m = 0; m < streams; m++) {
-    const k = 4 * m;
-    let c = states[k]!;
-    let s0 = states[k + 1]!;
-    let s1 = states[k + 2]!;
-    let s2 = states[k + 3]!;
-    for (let t = 0, o = m * stride; t < count; t++, o++) {
-      // seedrandom's Alea.next, on local numbers.
+  for (let t = 0, o = 0; t < count; t++) {
+    for (let m = 0, k = 0; m < streams; m++, k += 4, o++) {
+      // seedrandom's Alea.next, on plain numbers.
+      const c = states[k]!;
+      const s0 = states[k + 1]!;
       const x = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
-      s0 = s1;
-      s1 = s2;
-      c = x | 0;
-      s2 = x - c;
-      out[o] = Math.exp(sigma * normalFromUniform(s2) - half);
+      const carry = x | 0;
+      const next = x - carry;
+      states[k] = carry;
+      states[k + 1] = states[k + 2]!;
+      states[k + 2] = states[k + 3]!;
+      states[k + 3] = next;
+      out[o] = Math.exp(sigma * normalFromUniform(next) - half);
     }
-    states[k] = c;
-    states[k + 1] = s0;
-    states[k + 2] = s1;
-    states[k + 3] = s2;
   }
 }
