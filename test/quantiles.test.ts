@@ -73,13 +73,13 @@ describe('quantiles of large samples (counted into bins)', () => {
   };
   const levels = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }).map((l) => l.sort((a, b) => a - b));
 
-  it('equal sorting for smooth, tied, skewed and outlying samples of 1,024 to 3,000 values', () => {
+  it('equal sorting for smooth, tied, skewed and outlying samples of 128 to 3,000 values', () => {
     const sample = fc.oneof(
-      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 1024, maxLength: 3000 }),
-      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1024, maxLength: 3000 }),
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 3000 }).map((xs) => xs.map((x) => Math.exp(20 * x))),
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), { minLength: 128, maxLength: 3000 }),
+      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 128, maxLength: 3000 }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 128, maxLength: 3000 }).map((xs) => xs.map((x) => Math.exp(20 * x))),
       fc
-        .tuple(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1024, maxLength: 3000 }), fc.double({ min: 1e100, max: 1e300, noNaN: true }))
+        .tuple(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 128, maxLength: 3000 }), fc.double({ min: 1e100, max: 1e300, noNaN: true }))
         .map(([xs, outlier]) => [...xs, outlier, -outlier]),
     );
     fc.assert(fc.property(sample, levels, (xs, ls) => check(Float64Array.from(xs), ls)), { numRuns: 200, seed: 7 });
@@ -99,10 +99,10 @@ describe('quantiles of large samples (counted into bins)', () => {
 });
 
 describe('quantiles of small samples (partitioned)', () => {
-  it('equal sorting for 1 to 1,023 values, with ties, at any levels', () => {
+  it('equal sorting for 1 to 127 values, with ties, at any levels', () => {
     const sample = fc.oneof(
-      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 1023 }),
-      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 127 }),
+      fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 127 }),
     );
     const levels = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }).map((l) => l.sort((a, b) => a - b));
     fc.assert(
@@ -120,16 +120,16 @@ describe('QuantileFinder', () => {
   const levels = [0.05, 0.25, 0.5, 0.75, 0.95];
   const smooth = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.37) * 10 + i / n);
 
-  it('counts into bins from 1,024 values on, partitions below, and answers a constant sample at once', () => {
+  it('counts into bins from 128 values on, partitions below, and answers a constant sample at once', () => {
     const out = new Float64Array(levels.length);
-    const large = new QuantileFinder(1024, levels);
-    large.find(smooth(1024), out);
+    const large = new QuantileFinder(128, levels);
+    large.find(smooth(128), out);
     expect(large.method).toBe('counted');
-    large.find(new Float64Array(1024).fill(3), out);
+    large.find(new Float64Array(128).fill(3), out);
     expect(large.method).toBe('constant');
     expect(Array.from(out)).toEqual([3, 3, 3, 3, 3]);
-    const small = new QuantileFinder(1023, levels);
-    small.find(smooth(1023), out);
+    const small = new QuantileFinder(127, levels);
+    small.find(smooth(127), out);
     expect(small.method).toBe('partitioned');
   });
 

@@ -96,8 +96,8 @@ function multiSelect(a: Float64Array, ranks: readonly number[], first: number, l
   }
 }
 
-/** From this many values on, the order statistics are found by counting into bins rather than by partitioning. */
-const BINNED = 1024;
+/** From this many values on, the order statistics are found by counting into bins rather than by partitioning (measured faster from about 100 values on). */
+const BINNED = 128;
 
 /**
  * Type-7 quantiles at fixed levels of samples of a fixed size, found again
@@ -125,6 +125,11 @@ export class QuantileFinder {
   private readonly counts: Int32Array;
   private readonly binOf: Uint16Array;
   private picked: Float64Array;
+  /** Per wanted bin (at most one per rank): its index, the values below it, where its values start among the picked ones, and the next free place there. */
+  private readonly wanted: Int32Array;
+  private readonly below: Int32Array;
+  private readonly start: Int32Array;
+  private readonly fill: Int32Array;
   /** How the last call found its order statistics (for tests and benchmarks: the result is the same either way). */
   method: 'constant' | 'counted' | 'partitioned' = 'partitioned';
 
@@ -142,13 +147,19 @@ export class QuantileFinder {
     this.position = Int32Array.from(levels, (level) => this.ranks.indexOf(Math.floor((n - 1) * level)));
     this.stats = new Float64Array(this.ranks.length);
     this.copy = new Float64Array(n);
-    let bins = 1024;
+    // About four values a bin, a power of two from 32 to 65,536.
+    let bins = 32;
     while (bins * 4 < n && bins < 65536) bins *= 2;
     this.bins = bins;
     const binned = n >= BINNED;
     this.counts = new Int32Array(binned ? bins : 0);
     this.binOf = new Uint16Array(binned ? n : 0);
     this.picked = new Float64Array(0);
+    const m = this.ranks.length;
+    this.wanted = new Int32Array(m);
+    this.below = new Int32Array(m);
+    this.start = new Int32Array(m + 1);
+    this.fill = new Int32Array(m);
   }
 
   /**
@@ -200,34 +211,35 @@ export class QuantileFinder {
       counts[b]!++;
     }
     // Which bins hold a wanted rank, and how many values lie below each of them.
-    const wanted: number[] = [];
-    const below: number[] = [];
+    const { wanted, below, start, fill } = this;
+    let found = 0;
     let cumulative = 0;
     let r = 0;
     for (let b = 0; b < bins && r < ranks.length; b++) {
       const next = cumulative + counts[b]!;
       if (ranks[r]! < next) {
-        wanted.push(b);
-        below.push(cumulative);
+        wanted[found] = b;
+        below[found++] = cumulative;
         while (r < ranks.length && ranks[r]! < next) r++;
       }
       cumulative = next;
     }
     // Gather the wanted bins' values side by side, bin after bin.
-    const start = new Int32Array(wanted.length + 1);
-    for (let w = 0; w < wanted.length; w++) start[w + 1] = start[w]! + counts[wanted[w]!]!;
-    if (this.picked.length < start[wanted.length]!) this.picked = new Float64Array(start[wanted.length]!);
+    for (let w = 0; w < found; w++) start[w + 1] = start[w]! + counts[wanted[w]!]!;
+    if (this.picked.length < start[found]!) this.picked = new Float64Array(start[found]!);
     const picked = this.picked;
     const slot = counts; // reused: slot[b] − 1 is the wanted bin's position in `wanted`, 0 if not wanted
     slot.fill(0);
-    wanted.forEach((b, w) => (slot[b] = w + 1));
-    const fill = start.slice(0, wanted.length);
+    for (let w = 0; w < found; w++) {
+      slot[wanted[w]!] = w + 1;
+      fill[w] = start[w]!;
+    }
     for (let i = 0; i < n; i++) {
       const w = slot[binOf[i]!]!;
       if (w !== 0) picked[fill[w - 1]!++] = a[i]!;
     }
     r = 0;
-    for (let w = 0; w < wanted.length; w++) {
+    for (let w = 0; w < found; w++) {
       const lo = start[w]!;
       const hi = start[w + 1]! - 1;
       if (hi - lo < 64) insertionSort(picked, lo, hi);
