@@ -25,7 +25,9 @@
  * Parts 4 and 5 need the build: run `npm run build` first.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { Bench } from 'tinybench';
 import {
@@ -285,6 +287,26 @@ rows.push(
 );
 
 const built = new URL('../dist/index.js', import.meta.url).pathname;
+
+/** The functions taking the most self time in a CPU profile of `script` (an ES module) run in a fresh process: [name, share] pairs. */
+function profileTop(script: string, count = 6): [string, number][] {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  try {
+    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--input-type=module', '-e', script]);
+    const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))!;
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[] };
+    const names = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName || '(anonymous)']));
+    const self = new Map<string, number>();
+    for (const id of profile.samples) self.set(names.get(id)!, (self.get(names.get(id)!) ?? 0) + 1);
+    for (const idle of ['(idle)', '(program)']) self.delete(idle);
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    return [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ticks]) => [name, ticks / total]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+/** The profiles' top entries, for docs/benchmarks.md. */
+const profiles: [string, [string, number][]][] = [];
 if (existsSync(built)) {
   const cold = (args: string[]): number => {
     const samples: number[] = [];
@@ -338,6 +360,17 @@ if (existsSync(built)) {
       console.log(JSON.stringify({ ensemble, singles }));`;
     return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script]).toString()) as { ensemble: number; singles: number };
   };
+  profiles.push(
+    ['5,000 simulates of the seed scenario, 5 years daily', profileTop(`
+      import { schedule, simulate } from ${JSON.stringify(built)};
+      const scenario = ${scenarioCode};
+      for (let i = 0; i < 5000; i++) simulate({ ...scenario, parameters: { neglectDecay: 0.0015 + i * 1e-8 } });`)],
+    ['monteCarlo, 10,000 runs × 5 years with bands, twice', profileTop(`
+      import { monteCarlo, schedule } from ${JSON.stringify(built)};
+      const options = { runs: 10000, seed: 'bench', scenario: ${scenarioCode},
+        uncertain: { neglectDecay: { kind: 'normal', mean: 0.0015, sd: 0.0004, min: 0 }, 'lag.mean': { kind: 'triangular', min: 240, mode: 365, max: 540 } }, noise: { reach: 0.2 } };
+      for (let i = 0; i < 2; i++) monteCarlo(options);`)],
+  );
   const one = montecarlo(1);
   const two = montecarlo(2);
   const small = slider();
@@ -381,6 +414,18 @@ const markdown = [
   '|---|---|---|',
   ...rows.map(([name, value, extra]) => `| ${name} | ${value} | ${extra} |`),
   '',
+  ...(profiles.length === 0
+    ? []
+    : [
+        '## Where the time goes',
+        '',
+        'Self time of the top functions in a CPU profile (`node --cpu-prof`) of the built package, each in a fresh process, start-up included:',
+        '',
+        ...profiles.flatMap(([what, top]) => [`- ${what}: ${top.map(([name, share]) => `\`${name}\` ${(100 * share).toFixed(0)}%`).join(', ')}`]),
+        '',
+        'In a simulate, `shareOut` is the account-wide part of each step (effort response, early bonus, momentum, agenda, neglect) and `advanceLane` the run\'s own equity and lag; in the Monte Carlo, `advanceLanes` steps every run\'s equity and lag over structure of arrays, `lognormalShocks` draws the day-to-day noise, `counted` and `summarise` make the bands.',
+        '',
+      ]),
 ];
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), markdown.join('\n'));
 console.log('Written to docs/benchmarks.md');

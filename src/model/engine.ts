@@ -559,54 +559,73 @@ export interface GroupSink {
 /**
  * The lanes of a group whose lag is an Erlang cascade of up to four stages,
  * as structure of arrays: one entry per lane in each array, so that a point
- * is stepped for every lane in one pass over consecutive memory.
+ * is stepped for every lane in one pass over consecutive memory. Lanes are
+ * packed as they are added (the arrays doubling when full), so nothing of the
+ * engine or state a lane was made from is kept.
  */
-interface LaneBlock {
-  readonly lanes: readonly Lane[];
-  readonly equity: Float64Array;
-  readonly z0: Float64Array;
-  readonly z1: Float64Array;
-  readonly z2: Float64Array;
-  readonly z3: Float64Array;
-  readonly keep: Float64Array;
-  readonly growth: Float64Array;
-  readonly baseDecay: Float64Array;
-  readonly neglectRate: Float64Array;
-  readonly perReach: Float64Array;
-  readonly c: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
-  readonly w: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
-  readonly last: Int32Array;
-  readonly offset: Float64Array;
-  readonly noiseOffset: Float64Array;
-}
+class LaneBlock {
+  /** Lanes packed so far. */
+  size = 0;
+  equity!: Float64Array;
+  z0!: Float64Array;
+  z1!: Float64Array;
+  z2!: Float64Array;
+  z3!: Float64Array;
+  keep!: Float64Array;
+  growth!: Float64Array;
+  baseDecay!: Float64Array;
+  neglectRate!: Float64Array;
+  perReach!: Float64Array;
+  c0!: Float64Array;
+  c1!: Float64Array;
+  c2!: Float64Array;
+  c3!: Float64Array;
+  w0!: Float64Array;
+  w1!: Float64Array;
+  w2!: Float64Array;
+  w3!: Float64Array;
+  last!: Int32Array;
+  offset!: Float64Array;
+  noiseOffset!: Float64Array;
 
-/** Pack the cascade lanes' numbers into a {@link LaneBlock}. */
-function laneBlock(lanes: readonly Lane[], places: readonly { offset: number; noiseOffset: number }[]): LaneBlock {
-  const n = lanes.length;
-  const f = () => new Float64Array(n);
-  const block: LaneBlock = {
-    lanes,
-    equity: f(), z0: f(), z1: f(), z2: f(), z3: f(),
-    keep: f(), growth: f(), baseDecay: f(), neglectRate: f(), perReach: f(),
-    c: [f(), f(), f(), f()], w: [f(), f(), f(), f()],
-    last: new Int32Array(n), offset: f(), noiseOffset: f(),
-  };
-  lanes.forEach((lane, l) => {
+  constructor(capacity: number) {
+    this.resize(capacity);
+  }
+
+  /** Make room for `capacity` lanes, keeping those packed. */
+  private resize(capacity: number): void {
+    for (const name of LaneBlock.FLOATS) {
+      const grown = new Float64Array(capacity);
+      const old = this[name] as Float64Array | undefined;
+      if (old !== undefined) grown.set(old.subarray(0, this.size));
+      this[name] = grown;
+    }
+    const last = new Int32Array(capacity);
+    if (this.last !== undefined) last.set(this.last.subarray(0, this.size));
+    this.last = last;
+  }
+
+  private static readonly FLOATS = ['equity', 'z0', 'z1', 'z2', 'z3', 'keep', 'growth', 'baseDecay', 'neglectRate', 'perReach', 'c0', 'c1', 'c2', 'c3', 'w0', 'w1', 'w2', 'w3', 'offset', 'noiseOffset'] as const;
+
+  /** Pack a lane with its cascade and where it writes and reads its noise. */
+  add(lane: Lane, place: { readonly offset: number; readonly noiseOffset: number }): void {
+    if (this.size === this.equity.length) this.resize(2 * this.size);
+    const l = this.size++;
     const { stages, carry, inputWeight, count } = lane.cascade!;
     const k = lane.constants;
-    block.equity[l] = lane.equity;
-    [block.z0[l], block.z1[l], block.z2[l], block.z3[l]] = [stages[0] ?? 0, stages[1] ?? 0, stages[2] ?? 0, stages[3] ?? 0];
-    for (let j = 0; j < 4; j++) ((block.c[j]![l] = j < count ? carry[j]! : 0), (block.w[j]![l] = j < count ? inputWeight[j]! : 0));
-    block.keep[l] = k.keep;
-    block.growth[l] = k.growth;
-    block.baseDecay[l] = k.activeDecay;
-    block.neglectRate[l] = k.neglectDecay;
-    block.perReach[l] = k.interestPerReach;
-    block.last[l] = count - 1;
-    block.offset[l] = places[l]!.offset;
-    block.noiseOffset[l] = places[l]!.noiseOffset;
-  });
-  return block;
+    this.equity[l] = lane.equity;
+    [this.z0[l], this.z1[l], this.z2[l], this.z3[l]] = [stages[0] ?? 0, stages[1] ?? 0, stages[2] ?? 0, stages[3] ?? 0];
+    [this.c0[l], this.c1[l], this.c2[l], this.c3[l]] = [0, 1, 2, 3].map((j) => (j < count ? carry[j]! : 0)) as [number, number, number, number];
+    [this.w0[l], this.w1[l], this.w2[l], this.w3[l]] = [0, 1, 2, 3].map((j) => (j < count ? inputWeight[j]! : 0)) as [number, number, number, number];
+    this.keep[l] = k.keep;
+    this.growth[l] = k.growth;
+    this.baseDecay[l] = k.activeDecay;
+    this.neglectRate[l] = k.neglectDecay;
+    this.perReach[l] = k.interestPerReach;
+    this.last[l] = count - 1;
+    this.offset[l] = place.offset;
+    this.noiseOffset[l] = place.noiseOffset;
+  }
 }
 
 /**
@@ -623,9 +642,8 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
   const noiseStride = sink.noiseStride ?? 1;
   const { equity: outEquity, reach: outReach, interest: outInterest } = values;
   const { equity: E, z0: Z0, z1: Z1, z2: Z2, z3: Z3, keep: K, growth: G, baseDecay: D, neglectRate: N, perReach: P, last: L, offset: O, noiseOffset: S } = b;
-  const [C0, C1, C2, C3] = b.c;
-  const [W0, W1, W2, W3] = b.w;
-  const n = b.lanes.length;
+  const { c0: C0, c1: C1, c2: C2, c3: C3, w0: W0, w1: W1, w2: W2, w3: W3 } = b;
+  const n = b.size;
   for (let t = 0; t < length; t++) {
     const q = quality[t]!;
     const beforeT = before[t]!;
@@ -697,18 +715,21 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
  * {@link advanceLane} as a single run. Either way a lane's values are
  * bit-identical to {@link Engine.run}'s for that run.
  *
- * Lanes are added one at a time and kept as plain numbers and their lag's
- * runner, so the objects a run was made from can go as soon as it is added.
+ * Lanes are added one at a time: a cascade lane is packed into the block's
+ * arrays at once, so its engine, state and lag runner can go as soon as it is
+ * added (10,000 runs no longer hold 10,000 engines); any other lane keeps its
+ * lag's runner.
  */
 export class EngineGroup {
   private readonly head: Engine;
   private readonly account: AccountState;
   private readonly chunk: Chunk;
-  private readonly lanes: Lane[] = [];
-  /** Each lane's place in the group's sink, as offsets into a block of values with the group's stride. */
-  private readonly places: { offset: number; noiseOffset: number }[] = [];
-  /** The cascade lanes packed, and the other lanes with their placements; made on the first run after lanes were added. */
-  private packed: { block: LaneBlock | null; alone: { lane: Lane; at: Placement }[]; stride: number; noiseStride: number; size: number } | undefined;
+  /** The lanes with an Erlang cascade of up to four stages, packed as they are added. */
+  private readonly block = new LaneBlock(8);
+  /** The other lanes, each with where it writes and reads its noise. */
+  private readonly alone: { readonly lane: Lane; readonly offset: number; readonly noiseOffset: number }[] = [];
+  /** The sink's layout, fixed by the first run, and the other lanes' placements in it. */
+  private layout: { readonly stride: number; readonly noiseStride: number; readonly alone: readonly { lane: Lane; at: Placement }[] } | undefined;
 
   /** A group for runs with `head`'s account-wide parameters, starting from `account`'s state of the account, run `block` points at a time. */
   constructor(head: Engine, account: EngineState, block: number) {
@@ -720,7 +741,7 @@ export class EngineGroup {
 
   /** The number of lanes. */
   get size(): number {
-    return this.lanes.length;
+    return this.block.size + this.alone.length;
   }
 
   /**
@@ -729,9 +750,10 @@ export class EngineGroup {
    * noise from `noiseOffset`. Lanes are added before the group's first run.
    */
   add(engine: Engine, state: EngineState, offset: number, noiseOffset: number): void {
-    if (this.packed !== undefined) throw new Error('EngineGroup: lanes are added before the first run');
-    this.lanes.push({ constants: engine.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) });
-    this.places.push({ offset, noiseOffset });
+    if (this.layout !== undefined) throw new Error('EngineGroup: lanes are added before the first run');
+    const lane: Lane = { constants: engine.lane, equity: state.equity, lag: state.lag, cascade: inlineCascade(state.lag) };
+    if (lane.cascade !== undefined) this.block.add(lane, { offset, noiseOffset });
+    else this.alone.push({ lane, offset, noiseOffset });
   }
 
   /** Like {@link Engine.run} for every lane: record points `from` … `to − 1` (at most one block), stepping after each but `end`. */
@@ -744,14 +766,12 @@ export class EngineGroup {
     chunk.stop = end - from;
     const { stride } = sink;
     const noiseStride = sink.noiseStride ?? 1;
-    let packed = this.packed;
-    if (packed === undefined) {
-      const inBlock = this.lanes.flatMap((lane, l) => (lane.cascade === undefined ? [] : [l]));
-      const alone = this.lanes.flatMap((lane, l) => (lane.cascade === undefined ? [{ lane, at: { ...this.places[l]!, stride, noiseStride } }] : []));
-      const block = inBlock.length === 0 ? null : laneBlock(inBlock.map((l) => this.lanes[l]!), inBlock.map((l) => this.places[l]!));
-      this.packed = packed = { block, alone, stride, noiseStride, size: this.lanes.length };
-    } else if (packed.stride !== stride || packed.noiseStride !== noiseStride) throw new Error('EngineGroup: one sink layout for every block');
-    if (packed.block !== null) advanceLanes(chunk, packed.block, sink);
-    for (const { lane, at } of packed.alone) advanceLane(chunk, lane, sink, at);
+    let layout = this.layout;
+    if (layout === undefined) {
+      const alone = this.alone.map(({ lane, offset, noiseOffset }) => ({ lane, at: { offset, noiseOffset, stride, noiseStride } }));
+      this.layout = layout = { stride, noiseStride, alone };
+    } else if (layout.stride !== stride || layout.noiseStride !== noiseStride) throw new Error('EngineGroup: one sink layout for every block');
+    if (this.block.size > 0) advanceLanes(chunk, this.block, sink);
+    for (const { lane, at } of layout.alone) advanceLane(chunk, lane, sink, at);
   }
 }
