@@ -20,27 +20,28 @@ describe('randomStreamWithState', () => {
 });
 
 describe('lognormalShocks', () => {
-  it('continues every stream exactly as a call per draw of exp(σ·fastNormal − σ²/2) would, block after block, point-major', () => {
+  it('continues every stream exactly as a call per draw of exp(σ·fastNormal − σ²/2) would, block after block, point-major, for few streams and many', () => {
     const sigma = 0.35;
-    const streams = 5;
     const block = 7;
-    const states = new Float64Array(4 * streams);
-    const reference = Array.from({ length: streams }, (_, m) => {
-      const stream = randomStreamWithState('shocks', m);
-      stream.random(); // a draw of a parameter first, as in a Monte Carlo
-      const { c, s0, s1, s2 } = stream.state();
-      states.set([c, s0, s1, s2], 4 * m);
-      return stream.random;
-    });
-    const out = new Float64Array(streams * block);
-    for (const count of [7, 3, 7]) {
-      lognormalShocks(states, streams, count, sigma, out);
-      // Point-major: a point's multipliers of every stream side by side; each stream's own draws in order.
-      const expected = new Float64Array(streams * count);
-      for (let m = 0; m < streams; m++) {
-        for (let t = 0; t < count; t++) expected[t * streams + m] = Math.exp(sigma * fastNormal(reference[m]!) - (sigma * sigma) / 2);
+    for (const streams of [5, 1100]) {
+      const states = new Float64Array(4 * streams);
+      const reference = Array.from({ length: streams }, (_, m) => {
+        const stream = randomStreamWithState('shocks', m);
+        stream.random(); // a draw of a parameter first, as in a Monte Carlo
+        const { c, s0, s1, s2 } = stream.state();
+        states.set([c, s0, s1, s2], 4 * m);
+        return stream.random;
+      });
+      const out = new Float64Array(streams * block);
+      for (const count of [7, 3, 7]) {
+        lognormalShocks(states, streams, count, sigma, out);
+        // Point-major: a point's multipliers of every stream side by side; each stream's own draws in order.
+        const expected = new Float64Array(streams * count);
+        for (let m = 0; m < streams; m++) {
+          for (let t = 0; t < count; t++) expected[t * streams + m] = Math.exp(sigma * fastNormal(reference[m]!) - (sigma * sigma) / 2);
+        }
+        expect(out.subarray(0, streams * count)).toEqual(expected);
       }
-      expect(out.subarray(0, streams * count)).toEqual(expected);
     }
   });
 
