@@ -556,75 +556,75 @@ export interface GroupSink {
   readonly noiseStride?: number;
 }
 
+/** Where each of a lane's numbers lies in its record of {@link LaneBlock}. */
+const enum Field {
+  Equity,
+  Z0,
+  Z1,
+  Z2,
+  Z3,
+  Keep,
+  Growth,
+  BaseDecay,
+  NeglectRate,
+  PerReach,
+  C0,
+  C1,
+  C2,
+  C3,
+  W0,
+  W1,
+  W2,
+  W3,
+  Last,
+  Offset,
+  NoiseOffset,
+}
+/** The length of a lane's record: its 21 numbers, padded to three cache lines. */
+const RECORD = 24;
+
 /**
  * The lanes of a group whose lag is an Erlang cascade of up to four stages,
- * as structure of arrays: one entry per lane in each array, so that a point
- * is stepped for every lane in one pass over consecutive memory. Lanes are
- * packed as they are added (the arrays doubling when full), so nothing of the
- * engine or state a lane was made from is kept.
+ * one record of {@link RECORD} numbers per lane (its state, its constants and
+ * where it writes) in one array: a point is stepped for every lane in one pass
+ * over consecutive memory, through one array where twenty would each take a
+ * register. Lanes are packed as they are added (the array doubling when full),
+ * so nothing of the engine or state a lane was made from is kept.
  */
 class LaneBlock {
   /** Lanes packed so far. */
   size = 0;
-  equity!: Float64Array;
-  z0!: Float64Array;
-  z1!: Float64Array;
-  z2!: Float64Array;
-  z3!: Float64Array;
-  keep!: Float64Array;
-  growth!: Float64Array;
-  baseDecay!: Float64Array;
-  neglectRate!: Float64Array;
-  perReach!: Float64Array;
-  c0!: Float64Array;
-  c1!: Float64Array;
-  c2!: Float64Array;
-  c3!: Float64Array;
-  w0!: Float64Array;
-  w1!: Float64Array;
-  w2!: Float64Array;
-  w3!: Float64Array;
-  last!: Int32Array;
-  offset!: Float64Array;
-  noiseOffset!: Float64Array;
+  /** Lane l's numbers at records[l · RECORD + field]. */
+  records: Float64Array;
 
   constructor(capacity: number) {
-    this.resize(capacity);
+    this.records = new Float64Array(capacity * RECORD);
   }
-
-  /** Make room for `capacity` lanes, keeping those packed. */
-  private resize(capacity: number): void {
-    for (const name of LaneBlock.FLOATS) {
-      const grown = new Float64Array(capacity);
-      const old = this[name] as Float64Array | undefined;
-      if (old !== undefined) grown.set(old.subarray(0, this.size));
-      this[name] = grown;
-    }
-    const last = new Int32Array(capacity);
-    if (this.last !== undefined) last.set(this.last.subarray(0, this.size));
-    this.last = last;
-  }
-
-  private static readonly FLOATS = ['equity', 'z0', 'z1', 'z2', 'z3', 'keep', 'growth', 'baseDecay', 'neglectRate', 'perReach', 'c0', 'c1', 'c2', 'c3', 'w0', 'w1', 'w2', 'w3', 'offset', 'noiseOffset'] as const;
 
   /** Pack a lane with its cascade and where it writes and reads its noise. */
   add(lane: Lane, place: { readonly offset: number; readonly noiseOffset: number }): void {
-    if (this.size === this.equity.length) this.resize(2 * this.size);
-    const l = this.size++;
+    if ((this.size + 1) * RECORD > this.records.length) {
+      const grown = new Float64Array(2 * this.records.length);
+      grown.set(this.records);
+      this.records = grown;
+    }
+    const r = this.records.subarray(this.size * RECORD, ++this.size * RECORD);
     const { stages, carry, inputWeight, count } = lane.cascade!;
     const k = lane.constants;
-    this.equity[l] = lane.equity;
-    [this.z0[l], this.z1[l], this.z2[l], this.z3[l]] = [stages[0] ?? 0, stages[1] ?? 0, stages[2] ?? 0, stages[3] ?? 0];
-    [this.c0[l], this.c1[l], this.c2[l], this.c3[l]] = [0, 1, 2, 3].map((j) => (j < count ? carry[j]! : 0)) as [number, number, number, number];
-    [this.w0[l], this.w1[l], this.w2[l], this.w3[l]] = [0, 1, 2, 3].map((j) => (j < count ? inputWeight[j]! : 0)) as [number, number, number, number];
-    this.keep[l] = k.keep;
-    this.growth[l] = k.growth;
-    this.baseDecay[l] = k.activeDecay;
-    this.neglectRate[l] = k.neglectDecay;
-    this.perReach[l] = k.interestPerReach;
-    this.last[l] = count - 1;
-    this.offset[l] = place.offset;
-    this.noiseOffset[l] = place.noiseOffset;
+    r[Field.Equity] = lane.equity;
+    for (let j = 0; j < 4; j++) {
+      r[Field.Z0 + j] = stages[j] ?? 0;
+      r[Field.C0 + j] = j < count ? carry[j]! : 0;
+      r[Field.W0 + j] = j < count ? inputWeight[j]! : 0;
+    }
+    r[Field.Keep] = k.keep;
+    r[Field.Growth] = k.growth;
+    r[Field.BaseDecay] = k.activeDecay;
+    r[Field.NeglectRate] = k.neglectDecay;
+    r[Field.PerReach] = k.interestPerReach;
+    r[Field.Last] = count - 1;
+    r[Field.Offset] = place.offset;
+    r[Field.NoiseOffset] = place.noiseOffset;
   }
 }
 
@@ -641,9 +641,8 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
   const { values, noise, stride } = sink;
   const noiseStride = sink.noiseStride ?? 1;
   const { equity: outEquity, reach: outReach, interest: outInterest } = values;
-  const { equity: E, z0: Z0, z1: Z1, z2: Z2, z3: Z3, keep: K, growth: G, baseDecay: D, neglectRate: N, perReach: P, last: L, offset: O, noiseOffset: S } = b;
-  const { c0: C0, c1: C1, c2: C2, c3: C3, w0: W0, w1: W1, w2: W2, w3: W3 } = b;
-  const n = b.size;
+  const R = b.records;
+  const end = b.size * RECORD;
   for (let t = 0; t < length; t++) {
     const q = quality[t]!;
     const beforeT = before[t]!;
@@ -654,23 +653,23 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
     const age = eventAge[t]!;
     const jump = agendaJump[t]!;
     const stepping = t !== stop;
-    for (let l = 0; l < n; l++) {
-      const shock = noise === undefined ? 1 : noise[S[l]! + t * noiseStride]!;
-      let equity = E[l]!;
+    for (let r = 0; r < end; r += RECORD) {
+      const shock = noise === undefined ? 1 : noise[R[r + Field.NoiseOffset]! + t * noiseStride]!;
+      let equity = R[r + Field.Equity]!;
       const reach = equity * q * beforeT * shock;
-      const i = O[l]! + t * stride;
+      const i = R[r + Field.Offset]! + t * stride;
       if (outEquity) outEquity[i] = equity;
       if (outReach) outReach[i] = reach;
-      const last = L[l]!;
-      let z0 = Z0[l]!, z1 = Z1[l]!, z2 = Z2[l]!, z3 = Z3[l]!;
-      if (outInterest) outInterest[i] = P[l]! * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
+      const last = R[r + Field.Last]!;
+      const z0 = R[r + Field.Z0]!, z1 = R[r + Field.Z1]!, z2 = R[r + Field.Z2]!, z3 = R[r + Field.Z3]!;
+      if (outInterest) outInterest[i] = R[r + Field.PerReach]! * (last === 3 ? z3 : last === 2 ? z2 : last === 1 ? z1 : z0);
       if (!stepping) continue;
-      const baseDecay = D[l]!;
-      const neglectRate = N[l]!;
+      const baseDecay = R[r + Field.BaseDecay]!;
+      const neglectRate = R[r + Field.NeglectRate]!;
       let arrived = 0;
       if (g === 0 || neglectRate === 0) {
         if (impulse > 0) arrived = impulse * Math.exp(-baseDecay * age);
-        equity = equity * K[l]! + post * G[l]! + arrived;
+        equity = equity * R[r + Field.Keep]! + post * R[r + Field.Growth]! + arrived;
       } else {
         const decay = baseDecay + (neglectRate * g) / h;
         const x = decay * h;
@@ -685,21 +684,21 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
         const smooth = (equity - arrived) * q * (afterT - jump) * shock;
         u = stepAverage(reach, smooth) + (age / h) * (reachAfter - smooth);
       }
-      const c0 = C0[l]!, c1 = C1[l]!, c2 = C2[l]!, c3 = C3[l]!;
-      const next3 = nextStage3(u, W3[l]!, c0, c1, c2, c3, z3, z2, z1, z0);
-      const next2 = nextStage2(u, W2[l]!, c0, c1, c2, z2, z1, z0);
-      const next1 = nextStage1(u, W1[l]!, c0, c1, z1, z0);
-      Z0[l] = nextStage0(u, W0[l]!, c0, z0);
-      Z1[l] = next1;
-      Z2[l] = next2;
-      Z3[l] = next3;
-      E[l] = equity;
+      const c0 = R[r + Field.C0]!, c1 = R[r + Field.C1]!, c2 = R[r + Field.C2]!, c3 = R[r + Field.C3]!;
+      const next3 = nextStage3(u, R[r + Field.W3]!, c0, c1, c2, c3, z3, z2, z1, z0);
+      const next2 = nextStage2(u, R[r + Field.W2]!, c0, c1, c2, z2, z1, z0);
+      const next1 = nextStage1(u, R[r + Field.W1]!, c0, c1, z1, z0);
+      R[r + Field.Z0] = nextStage0(u, R[r + Field.W0]!, c0, z0);
+      R[r + Field.Z1] = next1;
+      R[r + Field.Z2] = next2;
+      R[r + Field.Z3] = next3;
+      R[r + Field.Equity] = equity;
     }
     if (!stepping) break;
   }
   if (values.days ?? values.inflow ?? values.agenda ?? values.momentum) {
     const recorded = stop >= 0 && stop < length ? stop + 1 : length;
-    for (let l = 0; l < n; l++) copyShared(shared, values, recorded, { offset: O[l]!, stride, noiseOffset: 0, noiseStride });
+    for (let r = 0; r < end; r += RECORD) copyShared(shared, values, recorded, { offset: R[r + Field.Offset]!, stride, noiseOffset: 0, noiseStride });
   }
 }
 
