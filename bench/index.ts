@@ -423,7 +423,7 @@ const markdown = [
         '',
         ...profiles.flatMap(([what, top]) => [`- ${what}: ${top.map(([name, share]) => `\`${name}\` ${(100 * share).toFixed(0)}%`).join(', ')}`]),
         '',
-        'In a simulate, `shareOut` is the account-wide part of each step (effort response, early bonus, momentum, agenda, neglect) and `advanceLane` the run\'s own equity and lag; in the Monte Carlo, `advanceLanes` steps every run\'s equity and lag over structure of arrays, `lognormalShocks` draws the day-to-day noise, `counted` and `summarise` make the bands.',
+        'In a simulate, `shareOut` is the account-wide part of each step (effort response, early bonus, momentum, agenda, neglect) and `advanceLane` the run\'s own equity and lag; in the Monte Carlo, `advanceLanes` steps every run\'s equity and lag over one record per run, `lognormalShocks` draws the day-to-day noise, `counted` and `summarise` make the bands.',
         '',
       ]),
 ];

@@ -709,13 +709,13 @@ function advanceLanes(chunk: Chunk, b: LaneBlock, sink: GroupSink): void {
  * account. What every lane shares — the schedule, the effort response, the
  * early bonus, momentum, the agenda, the quiet days — is worked out once per
  * point; then the lanes whose lag is an Erlang cascade of up to four stages
- * (the default lag) are stepped together point by point over structure of
- * arrays ({@link advanceLanes}), any other lane alone with the same
+ * (the default lag) are stepped together point by point, one record of
+ * numbers per lane in one array ({@link advanceLanes}), any other lane alone with the same
  * {@link advanceLane} as a single run. Either way a lane's values are
  * bit-identical to {@link Engine.run}'s for that run.
  *
  * Lanes are added one at a time: a cascade lane is packed into the block's
- * arrays at once, so its engine, state and lag runner can go as soon as it is
+ * records at once, so its engine, state and lag runner can go as soon as it is
  * added (10,000 runs no longer hold 10,000 engines); any other lane keeps its
  * lag's runner.
  */
