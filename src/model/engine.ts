@@ -580,7 +580,7 @@ const enum Field {
   Offset,
   NoiseOffset,
 }
-/** The length of a lane's record: its 21 numbers, padded to three cache lines. */
+/** The length of a lane's record: its 21 numbers, padded to 24 (192 bytes, the size of three cache lines; the array's alignment is not ours to choose). */
 const RECORD = 24;
 
 /**
