@@ -3,9 +3,9 @@
  * Carlo's fast path) do exactly what the single-run engine does, bit for bit.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PARAMETERS, resolveParameters, schedule, type KernelSpec, type ParameterInput } from 'relationship-equity';
-import { Engine, EngineGroup, LANE_PARAMETERS, PARAMETER_SCOPE, dayKey } from '../src/model/engine.js';
+import { Engine, EngineGroup, ExponentialTable, LANE_PARAMETERS, PARAMETER_SCOPE, dayKey } from '../src/model/engine.js';
 import { fastNormal } from '../src/numerics/normal.js';
 import { randomStream } from '../src/numerics/random.js';
 
@@ -182,5 +182,73 @@ describe('Engine against the model written as differential equations', () => {
         if (!(error < 0.006)) expect.fail(`${series} on day ${day}: ${out[series][4 * day]} vs ${expected[series][day]} by the equations`);
       }
     }
+  });
+});
+
+describe('ExponentialTable', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Times as a run makes them: a start, then one step added at a time, with a jump now and then (a run continued elsewhere). */
+  const times = fc.record({
+    step: fc.constantFrom(1, 0.5, 2, 0.25, 1 / 24, 7),
+    scale: fc.double({ min: 0.5, max: 2000, noNaN: true }),
+    start: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 3000, noNaN: true })),
+    moves: fc.array(fc.oneof({ weight: 9, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: -200, max: 200 }) }), { minLength: 1, maxLength: 300 }),
+  });
+
+  function walk(step: number, start: number, moves: readonly number[]): number[] {
+    const s: number[] = [];
+    let now = start;
+    for (const move of moves) {
+      s.push(now);
+      if (move === 1) now += step;
+      else now = Math.max(0, start + move * step);
+    }
+    return s;
+  }
+
+  it('gives e^{−s/τ} as Math.exp does but for the roundings, as a function of s alone, whatever it was asked before', () => {
+    fc.assert(
+      fc.property(times, fc.integer({ min: 0, max: 2 ** 31 - 1 }), ({ step, scale, start, moves }, shuffleSeed) => {
+        const s = walk(step, start, moves);
+        const inOrder = new ExponentialTable(step, scale);
+        const values = s.map((x) => inOrder.at(x));
+        // The same times in another order, on a table of its own: the same numbers, bit for bit.
+        const order = s.map((_, i) => i).sort((a, b) => ((a * 2654435761 + shuffleSeed) % 4093) - ((b * 2654435761 + shuffleSeed) % 4093));
+        const shuffled = new ExponentialTable(step, scale);
+        for (const i of order) {
+          const again = shuffled.at(s[i]!);
+          if (!Object.is(again, values[i])) expect.fail(`s = ${s[i]}: ${again} asked out of order, ${values[i]} in order`);
+        }
+        s.forEach((x, i) => {
+          const exact = Math.exp(-x / scale);
+          // Each of Math.exp and the two factors' product rounds once (≤ 3 units of ε), and the rounding of the exponent s/τ itself moves e^{−s/τ} by up to (s/τ)·ε/2.
+          expect(Math.abs(values[i]! - exact)).toBeLessThanOrEqual((3 + x / scale) * Number.EPSILON * exact);
+        });
+      }),
+      { numRuns: 400, seed: 20261203 },
+    );
+  });
+
+  it('makes one exp per 32 steps of a run on a whole-number grid, not one per step', () => {
+    const table = new ExponentialTable(1, 60);
+    const exp = vi.spyOn(Math, 'exp');
+    for (let s = 0; s < 3200; s++) table.at(s);
+    // 100 anchors and the 32 powers: a fifth of the 3,200 a step-by-step exp would make.
+    expect(exp.mock.calls.length).toBe(100 + 32);
+    exp.mockClear();
+    // A grid that does not add up exactly (1/24 of a day) falls back to exp where a time is off the table, and still agrees with it.
+    const hourly = new ExponentialTable(1 / 24, 60);
+    let s = 0;
+    for (let i = 0; i < 480; i++, s += 1 / 24) expect(hourly.at(s)).toBeCloseTo(Math.exp(-s / 60), 15);
+    expect(exp.mock.calls.length).toBeGreaterThan(0);
+  });
+
+  it('is shared by engines with the same step and time scale, and not by others', () => {
+    const a = new Engine(resolveParameters({ earlyBonusTime: 90 }), 1);
+    const b = new Engine(resolveParameters({ earlyBonusTime: 90, neglectDecay: 0.004 }), 1);
+    expect(b.bonusLeft).toBe(a.bonusLeft);
+    expect(new Engine(resolveParameters({ earlyBonusTime: 91 }), 1).bonusLeft).not.toBe(a.bonusLeft);
+    expect(new Engine(resolveParameters({ earlyBonusTime: 90 }), 0.5).bonusLeft).not.toBe(new Engine(resolveParameters({ earlyBonusTime: 90 }), 1).bonusLeft);
   });
 });

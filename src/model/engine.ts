@@ -149,22 +149,35 @@ const ANCHOR_STEPS = 32;
  * e^{−s/τ} = e^{−a/τ} · e^{−kh/τ}, both factors kept (the anchor's while s
  * stays in its stretch, the 32 powers made on first use). A time that is not
  * a whole number of steps past its anchor (a step that does not add up
- * exactly, as 1/24 of a day does not) gets `Math.exp` itself.
+ * exactly, as 1/24 of a day does not) gets `Math.exp` itself. A run asks
+ * for s one step after the last, so the table first tries the last anchor's
+ * next power (one multiplication and one comparison) before the lookup.
  *
  * The value is a function of s alone, never carried from step to step, so a
  * run split on any day goes on with the same numbers as the whole run, bit
- * for bit, and so does every lane of a group; it agrees with `Math.exp` to
- * within two units in the last place.
+ * for bit, and so does every lane of a group. It agrees with `Math.exp` but
+ * for the roundings: a few units in the last place, and up to (s/τ)·ε/2 more
+ * (ε = 2⁻⁵²) from the rounding of the exponent, which `Math.exp(−s/τ)` rounds
+ * once and the table as two parts (the test allows (3 + s/τ)·ε).
+ *
+ * @example
+ * ```ts
+ * const bonusLeft = new ExponentialTable(1, 60); // daily steps, τ = 60 days
+ * bonusLeft.at(100); // e^{−100/60} ≈ 0.1889, as e^{−96/60} · e^{−4/60}
+ * ```
  */
-class ExponentialTable {
+export class ExponentialTable {
   private readonly span: number;
   private readonly perSpan: number;
   private readonly perStep: number;
   private readonly powers = new Float64Array(ANCHOR_STEPS).fill(NaN);
   private anchor = NaN;
   private anchorValue = NaN;
+  /** The power of the last value given (k of its s), or {@link ANCHOR_STEPS} when it was not from the table. */
+  private lastPower = ANCHOR_STEPS;
 
-  private constructor(
+  /** A table for times on a grid of `step` days and the time scale τ = `scale` days. */
+  constructor(
     private readonly step: number,
     private readonly scale: number,
   ) {
@@ -186,14 +199,22 @@ class ExponentialTable {
   /** e^{−s/τ}. */
   at(s: number): number {
     const h = this.step;
-    // Multiplications, not divisions: a rounding that puts s in the next stretch only sends it to the check below.
-    const anchor = this.span * Math.floor(s * this.perSpan);
-    const k = Math.round((s - anchor) * this.perStep);
-    if (!(k >= 0 && k < ANCHOR_STEPS && anchor + k * h === s)) return Math.exp(-s / this.scale);
-    if (anchor !== this.anchor) {
-      this.anchor = anchor;
-      this.anchorValue = Math.exp(-anchor / this.scale);
+    // A run asks for one step after the last: s is then the same anchor's next power, which the lookup below would find too.
+    let k = this.lastPower + 1;
+    if (!(k < ANCHOR_STEPS && this.anchor + k * h === s)) {
+      // Multiplications, not divisions: a rounding that puts s in the next stretch only sends it to the check below.
+      const anchor = this.span * Math.floor(s * this.perSpan);
+      k = Math.round((s - anchor) * this.perStep);
+      if (!(k >= 0 && k < ANCHOR_STEPS && anchor + k * h === s)) {
+        this.lastPower = ANCHOR_STEPS;
+        return Math.exp(-s / this.scale);
+      }
+      if (anchor !== this.anchor) {
+        this.anchor = anchor;
+        this.anchorValue = Math.exp(-anchor / this.scale);
+      }
     }
+    this.lastPower = k;
     let power = this.powers[k]!;
     if (power !== power) power = this.powers[k] = Math.exp(-(k * h) / this.scale);
     return this.anchorValue * power;
@@ -346,7 +367,9 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
   const { start: levelStart, level, share } = plan.levels;
   const floor = p.momentumFloor;
   const alpha = p.agendaWeight;
-  const { neglectGrace: grace, neglectRamp: ramp } = p;
+  const { neglectGrace: grace, neglectRamp: ramp, earlyBonus, earlyBonusTime, eventWeight, momentumMemory, agendaMemory } = p;
+  const { posting: outPosting, event: outEvent, quality: outQuality, before: outBefore, after: outAfter, inflow: outInflow } = shared;
+  const { agenda: outAgenda, momentum: outMomentum, days: outDays, neglect: outNeglect, eventAge: outEventAge, agendaJump: outJump } = shared;
   let { momentum, agenda, quiet, day, sinceLaunch } = state;
   let lastEffort = -1;
   let lastResponse = 0;
@@ -375,7 +398,7 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
     // Averages over the step of the early bonus and of the momentum multiplier.
     // e^{−sinceLaunch/τ} as a function of sinceLaunch alone (not carried by multiplication): a run split on any day then equals the whole run bit for bit.
     const fading = bonusLeft.at(sinceLaunch);
-    const bonus = 1 + p.earlyBonus * fading * bonusAverage;
+    const bonus = 1 + earlyBonus * fading * bonusAverage;
     const meanMomentum = target + (momentum - target) * momentumAverage;
     const multiplier = bonus * (floor + (1 - floor) * meanMomentum);
     const postingInflow = multiplier * meanResponse;
@@ -383,25 +406,25 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
     let eventInflow = 0;
     if (ev > 0) {
       const offset = h - eventAge[i]!;
-      const bonusThen = 1 + p.earlyBonus * Math.exp(-(sinceLaunch + offset) / p.earlyBonusTime);
-      const momentumThen = target + (momentum - target) * Math.exp(-offset / p.momentumMemory);
-      eventInflow = bonusThen * (floor + (1 - floor) * momentumThen) * p.eventWeight * ev;
+      const bonusThen = 1 + earlyBonus * Math.exp(-(sinceLaunch + offset) / earlyBonusTime);
+      const momentumThen = target + (momentum - target) * Math.exp(-offset / momentumMemory);
+      eventInflow = bonusThen * (floor + (1 - floor) * momentumThen) * eventWeight * ev;
     }
-    shared.posting[t] = postingInflow;
-    shared.event[t] = eventInflow;
-    shared.quality[t] = quality[i]!;
-    shared.before[t] = 1 + alpha * agenda;
-    shared.inflow[t] = postingInflow + eventInflow / h;
-    shared.agenda[t] = agenda;
-    shared.momentum[t] = momentum;
-    shared.days[t] = day;
+    outPosting[t] = postingInflow;
+    outEvent[t] = eventInflow;
+    outQuality[t] = quality[i]!;
+    outBefore[t] = 1 + alpha * agenda;
+    outInflow[t] = postingInflow + eventInflow / h;
+    outAgenda[t] = agenda;
+    outMomentum[t] = momentum;
+    outDays[t] = day;
     if (i === last) break;
     // Neglect grows while quiet — before the step's first active moment, and after its last — and
     // each lane scales it by its own neglectDecay; the quiet clock restarts at the end of the last activity.
     if (target > 0) {
       const before = firstActive[i]!;
       const after = h - lastActive[i]!;
-      shared.neglect[t] = neglectIntegral(quiet + before, grace, ramp) - neglectIntegral(quiet, grace, ramp) + neglectIntegral(after, grace, ramp);
+      outNeglect[t] = neglectIntegral(quiet + before, grace, ramp) - neglectIntegral(quiet, grace, ramp) + neglectIntegral(after, grace, ramp);
       quiet = after;
     } else {
       // Through a quiet stretch the integral at this step's start is the one worked out at the last step's end.
@@ -409,17 +432,17 @@ function shareOut(engine: Engine, state: AccountState, plan: SampledSchedule, fr
       quiet += h;
       knownQuiet = quiet;
       knownIntegral = neglectIntegral(quiet, grace, ramp);
-      shared.neglect[t] = knownIntegral - start;
+      outNeglect[t] = knownIntegral - start;
     }
     momentum = target + (momentum - target) * momentumKeep;
     // Each event raises the agenda by one at its time; by the step's end that one has forgotten for its age.
-    const raised = ev > 0 ? ev * Math.exp(-eventAge[i]! / p.agendaMemory) : 0;
+    const raised = ev > 0 ? ev * Math.exp(-eventAge[i]! / agendaMemory) : 0;
     agenda = agenda * agendaKeep + raised;
-    shared.eventAge[t] = ev > 0 ? eventAge[i]! : 0;
-    shared.agendaJump[t] = alpha * raised;
+    outEventAge[t] = ev > 0 ? eventAge[i]! : 0;
+    outJump[t] = alpha * raised;
     day += h;
     sinceLaunch += h;
-    shared.after[t] = 1 + alpha * agenda;
+    outAfter[t] = 1 + alpha * agenda;
   }
   state.momentum = momentum;
   state.agenda = agenda;
@@ -519,7 +542,9 @@ function copyShared(shared: Shared, values: Outputs, recorded: number, at: Place
     const out = values[name];
     if (out === undefined) continue;
     const from = shared[name];
-    for (let t = 0; t < recorded; t++) out[o + t * stride] = from[t]!;
+    // A single run's series lie end to end: the chunk's values are one block copy.
+    if (stride === 1) out.set(recorded === from.length ? from : from.subarray(0, recorded), o);
+    else for (let t = 0; t < recorded; t++) out[o + t * stride] = from[t]!;
   }
 }
 const SHARED_SERIES = ['days', 'inflow', 'agenda', 'momentum'] as const;
