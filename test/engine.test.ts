@@ -92,6 +92,66 @@ describe('EngineGroup', () => {
     );
   });
 
+  it('grows past the lanes it first holds, writes only the series asked for, and without an end steps after every point, as Engine.run does', () => {
+    const many = fc.record({
+      shared: dayParameters,
+      lanes: fc.array(fc.tuple(laneParameters, lags), { minLength: 9, maxLength: 20 }),
+      series: fc.subarray([...SERIES], { minLength: 1 }),
+      points: fc.integer({ min: 2, max: 90 }),
+      block: fc.integer({ min: 1, max: 70 }),
+      withEnd: fc.boolean(),
+      noise: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(many, ({ shared, lanes, series, points, block, withEnd, noise }) => {
+        const plan = schedule.weekly(4).withEvents({ every: 9 }).pause({ from: 20, for: 30 }).sample(0, 1, points);
+        const engines = lanes.map(([own, lag]) => new Engine(resolveParameters({ ...shared, ...own, lag } as ParameterInput), 1));
+        const range = (from: number, to: number) => (withEnd ? { from, to, end: points - 1 } : { from, to });
+        const shocks = lanes.map((_, l) => Float64Array.from({ length: points }, (_, t) => (noise ? 0.8 + 0.4 * (((l * 7919 + t * 104729) % 1000) / 1000) : 1)));
+        const expected = engines.map((engine, l) => {
+          const out = Object.fromEntries(series.map((name) => [name, new Float64Array(points)]));
+          engine.run(engine.state(initial), plan, range(0, points), { ...out, offset: 0, ...(noise ? { noise: shocks[l]! } : {}) });
+          return out;
+        });
+        const group = new EngineGroup(engines[0]!, engines[0]!.state(initial), block);
+        engines.forEach((engine, l) => group.add(engine, engine.state(initial), l, l * block));
+        expect(group.size).toBe(lanes.length);
+        const values = Object.fromEntries(series.map((name) => [name, new Float64Array(block * lanes.length)]));
+        const blockNoise = new Float64Array(block * lanes.length);
+        for (let from = 0; from < points; from += block) {
+          const to = Math.min(points, from + block);
+          lanes.forEach((_, l) => blockNoise.set(shocks[l]!.subarray(from, to), l * block));
+          group.run(plan, range(from, to), { values, stride: lanes.length, ...(noise ? { noise: blockNoise } : {}) });
+          for (let l = 0; l < lanes.length; l++) {
+            for (const name of series) {
+              for (let t = 0; t < to - from; t++) {
+                const got = values[name]![t * lanes.length + l];
+                if (!Object.is(got, expected[l]![name]![from + t])) expect.fail(`lane ${l}, ${name}[${from + t}]: ${got} vs ${expected[l]![name]![from + t]}`);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 120, seed: 20261203 },
+    );
+  });
+
+  it('takes its lanes before its first run, and one layout of the sink for every block', () => {
+    const engine = new Engine(resolveParameters({}), 1);
+    const plan = schedule.weekly(2).sample(0, 1, 20);
+    const group = new EngineGroup(engine, engine.state(initial), 10);
+    group.add(engine, engine.state(initial), 0, 0);
+    group.add(engine, engine.state(initial), 1, 10);
+    const values = { equity: new Float64Array(20) };
+    group.run(plan, { from: 0, to: 10, end: 19 }, { values, stride: 2 });
+    expect(() => group.add(engine, engine.state(initial), 2, 20)).toThrow('EngineGroup: lanes are added before the first run');
+    expect(() => group.run(plan, { from: 10, to: 20, end: 19 }, { values, stride: 3 })).toThrow('EngineGroup: one sink layout for every block');
+    expect(() => group.run(plan, { from: 10, to: 20, end: 19 }, { values, stride: 2, noiseStride: 2 })).toThrow('EngineGroup: one sink layout for every block');
+    // With the layout kept, it goes on.
+    group.run(plan, { from: 10, to: 20, end: 19 }, { values, stride: 2, noiseStride: 1 });
+    expect(values.equity[19]).toBeGreaterThan(0);
+  });
+
   it('classifies every parameter as acting on the whole account or on each run, and keys groups by the first kind only', () => {
     // A field added to the parameters but not to PARAMETER_SCOPE would let the Monte Carlo group runs that differ.
     expect(Object.keys(PARAMETER_SCOPE).sort()).toEqual(Object.keys(DEFAULT_PARAMETERS).sort());
